@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './bdf.ts';
+export * from './builders.ts';
