@@ -19,7 +19,8 @@ export type ReasonKind =
   | 'dma-alias' // a bridge above takes ownership of its requester ID (step 1, A.4)
   | 'same-bus-alias' // a quirk-provided DMA alias on the same bus (step 3)
   | 'multifunction' // non-isolated function of a multifunction slot (step 4)
-  | 'strict-switch'; // the strict-switch option merged a switch's downstream ports
+  | 'strict-switch' // the strict-switch option merged a switch's downstream ports
+  | 'kernel-listing'; // taken as given from the kernel's group listing, not computed
 
 export interface GroupReason {
   device: Bdf;
