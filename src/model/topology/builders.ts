@@ -15,6 +15,7 @@ export interface FunctionOptions {
   name?: string;
   vendor?: number | null;
   device?: number | null;
+  subsystem?: PciFunction['subsystem'];
   classCode?: number | null;
   multifunction?: boolean;
   acs?: boolean | AcsCapability;
@@ -82,6 +83,7 @@ function make(
     driver: opts.driver === undefined ? (defaults.driver ?? null) : opts.driver,
     modules: opts.modules ?? defaults.modules ?? [],
   };
+  if (opts.subsystem) fn.subsystem = opts.subsystem;
   if (opts.quirks) fn.quirks = opts.quirks;
   if (opts.sriov) fn.sriov = opts.sriov;
   if (opts.physfn) fn.physfn = normalizeBdf(opts.physfn);

@@ -79,6 +79,8 @@ export interface PciFunction {
   /** Vendor and device ids, null when the input did not carry them (lspci without -n/-nn). */
   vendor: number | null;
   device: number | null;
+  /** Subsystem vendor and device ids (lspci "Subsystem: ... [vvvv:dddd]"), when known; a few quirks match on them. */
+  subsystem?: { vendor: number; device: number };
   /** Class and subclass, e.g. 0x0604; null when unknown. */
   classCode: number | null;
   /** Readable name, e.g. "NVIDIA Corporation GA102 [GeForce RTX 3080]". */
@@ -121,4 +123,9 @@ export interface Topology {
    * not listed follow in ascending order.
    */
   rootBusOrder?: string[];
+  /**
+   * PFs in the order their VFs were enabled (`sriov_numvfs` written; A.9 item 1). VFs are probed
+   * after all boot devices in this order; PFs not listed follow in probe order.
+   */
+  sriovEnableOrder?: Bdf[];
 }
