@@ -9,6 +9,11 @@ export interface GroupingSettings {
   acsOverride: string[];
   /** The 2025 "any non-isolated downstream port spoils the whole switch bus" proposal (A.5). */
   strictSwitch: boolean;
+  /**
+   * Whether firmware has an ACPI IVRS table (an AMD IOMMU), which the AMD southbridge ACS quirk
+   * requires (A.9 item 7). Unset: assumed exactly when a host bridge is AMD's; the notes say so.
+   */
+  amdIvrs?: boolean;
 }
 
 export const DEFAULT_GROUPING_SETTINGS: GroupingSettings = { acsOverride: [], strictSwitch: false };

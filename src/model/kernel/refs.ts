@@ -1,0 +1,136 @@
+// Object references by `as` name. A name no earlier command gave is a mistake in the command log
+// (checked before anything runs). A name whose fd was closed, or whose creating command failed (the
+// program holds fd -1), is what the kernel sees as a bad fd (EBADF); a freed or never allocated
+// IOASID is an unknown id (ENOENT, D.5).
+import type { Command } from './commands.ts';
+import { refuse, type Outcome } from './outcome.ts';
+import type { Container, DeviceFd, Ioasid, Iommufd, MachineState, ObjectKind } from './types.ts';
+
+/** Arguments that name an object, and the kind each must name. */
+const REFERENCE_ARGS: Readonly<Record<string, ObjectKind>> = {
+  container: 'container',
+  device: 'device',
+  iommufd: 'iommufd',
+  ioasid: 'ioasid',
+  parent: 'ioasid',
+};
+
+const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
+  container: 'a container',
+  iommufd: 'an iommu fd',
+  ioasid: 'an IOASID',
+  device: 'a device fd',
+};
+
+/** The kind of object an op creates under its `as` name. */
+function createdKind(command: Command): ObjectKind | null {
+  switch (command.op) {
+    case 'container.open':
+      return 'container';
+    case 'iommufd.open':
+      return 'iommufd';
+    case 'ioasid.alloc':
+      return 'ioasid';
+    case 'group.getDeviceFd':
+    case 'group.getDeviceFdNew':
+    case 'cdev.open':
+      return 'device';
+    default:
+      return null;
+  }
+}
+
+function isLive(s: MachineState, kind: ObjectKind, id: string | null): boolean {
+  if (id === null) return false;
+  switch (kind) {
+    case 'container':
+      return s.containers.get(id)?.fdOpen === true;
+    case 'iommufd':
+      return s.iommufds.has(id);
+    case 'ioasid':
+      return s.ioasids.has(id);
+    case 'device':
+      return s.devices.has(id);
+  }
+}
+
+export interface NameProblem {
+  argument: string;
+  message: string;
+}
+
+/** Names that a command log gets wrong: a reference to a name never given, or to another kind. */
+export function checkNames(s: MachineState, command: Command): NameProblem | null {
+  const args = command as Record<string, unknown>;
+  for (const [argument, kind] of Object.entries(REFERENCE_ARGS)) {
+    const name = args[argument];
+    if (typeof name !== 'string') continue;
+    const ref = s.names.get(name);
+    if (!ref) return { argument, message: `${command.op}: argument "${argument}": no object was ever named "${name}"` };
+    if (ref.kind !== kind) {
+      return { argument, message: `${command.op}: argument "${argument}": "${name}" names ${KIND_WORDS[ref.kind]}, not ${KIND_WORDS[kind]}` };
+    }
+  }
+  const kind = createdKind(command);
+  if (kind && 'as' in command) {
+    const ref = s.names.get(command.as);
+    if (ref && isLive(s, ref.kind, ref.id)) {
+      return { argument: 'as', message: `${command.op}: argument "as": "${command.as}" already names ${KIND_WORDS[ref.kind]} that is still open` };
+    }
+  }
+  return null;
+}
+
+export interface Refs {
+  container?: Container;
+  device?: DeviceFd;
+  iommufd?: Iommufd;
+  ioasid?: Ioasid;
+  parent?: Ioasid;
+}
+
+/** Looks up the live objects a command names, or the kernel's answer when one is gone. */
+export function resolveRefs(s: MachineState, command: Command): { ok: true; refs: Refs } | (Outcome & { ok: false }) {
+  const args = command as Record<string, unknown>;
+  const idOf = (argument: string) => s.names.get(args[argument] as string)!.id ?? '';
+  const gone = (argument: string, what: string) =>
+    s.names.get(args[argument] as string)!.id === null ? `the command that was to create it failed` : `it was ${what}`;
+  const refs: Refs = {};
+  if (typeof args['container'] === 'string') {
+    const c = s.containers.get(idOf('container'));
+    if (!c?.fdOpen) return refuse('EBADF', `"${args['container']}" is no open container fd: ${gone('container', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+    refs.container = c;
+  }
+  if (typeof args['device'] === 'string') {
+    const d = s.devices.get(idOf('device'));
+    if (!d) return refuse('EBADF', `"${args['device']}" is no open device fd: ${gone('device', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+    refs.device = d;
+  }
+  if (typeof args['iommufd'] === 'string') {
+    const f = s.iommufds.get(idOf('iommufd'));
+    if (!f) return refuse('EBADF', `"${args['iommufd']}" is no iommu fd: ${gone('iommufd', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+    refs.iommufd = f;
+  }
+  for (const argument of ['ioasid', 'parent'] as const) {
+    if (typeof args[argument] !== 'string') continue;
+    const a = s.ioasids.get(idOf(argument));
+    if (!a) return refuse('ENOENT', `IOASID "${args[argument]}" does not exist: ${gone(argument, 'freed')}`, 'kernel-semantics D.5 (unknown id: ENOENT)');
+    refs[argument] = a;
+  }
+  return { ok: true, refs };
+}
+
+/** After a refused creating command the name holds nothing, as a program's fd variable holds -1. */
+export function declareFailed(s: MachineState, command: Command): MachineState {
+  const kind = createdKind(command);
+  if (!kind || !('as' in command)) return s;
+  const names = new Map(s.names);
+  names.set(command.as, { kind, id: null });
+  return { ...s, names };
+}
+
+/** A reference the schema guarantees for this op; its absence is a bug in the model. */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`internal: the command names no ${what}`);
+  return value;
+}
