@@ -2,7 +2,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { EXIT_BAD_INPUT, InputError, type CliCommand, type CliIo } from './cliTypes.ts';
 
-const commands: Record<string, () => Promise<CliCommand>> = {};
+// Each command loads on demand, so `groups` does not pay for the simulator.
+const commands: Record<string, () => Promise<CliCommand>> = {
+  groups: async () => (await import('./commands/groups.ts')).groupsCommand,
+  compare: async () => (await import('./commands/compare.ts')).compareCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayCommand,
+};
 
 const USAGE = `usage: cli <command> [options] FILE...
 commands: ${Object.keys(commands).join(', ') || '(none yet)'}`;

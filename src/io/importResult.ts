@@ -8,6 +8,8 @@ export interface ImportWarning {
   /** A self-contained sentence that names the line. */
   message: string;
   bdf?: Bdf;
+  /** Set on warnings a caller acts on: which fact the text lacked for this function. */
+  gap?: 'multifunction-bit';
 }
 
 /** Why the input could not be imported at all. */
@@ -43,13 +45,14 @@ export class WarningLog {
     private readonly limit = 500,
   ) {}
 
-  add(line: number | null, what: string, bdf?: Bdf): void {
+  add(line: number | null, what: string, bdf?: Bdf, gap?: ImportWarning['gap']): void {
     if (line !== null && this.items.length >= this.limit) {
       this.dropped += 1;
       return;
     }
     const warning: ImportWarning = { line, message: `${placeOf(this.source, line)}: ${what}` };
     if (bdf !== undefined) warning.bdf = bdf;
+    if (gap !== undefined) warning.gap = gap;
     this.items.push(warning);
   }
 

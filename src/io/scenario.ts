@@ -5,13 +5,12 @@
 // are passed on as plain data: the kernel model checks each one and names the step at fault.
 import { z } from 'zod';
 import { computeGroups } from '../model/grouping/computeGroups.ts';
-import { groupingFromKernelListing } from '../model/grouping/fromKernelListing.ts';
 import type { Grouping } from '../model/grouping/types.ts';
 import { POLICY_NAMES, type PolicyName } from '../model/kernel/types.ts';
 import { normalizeBdf } from '../model/topology/bdf.ts';
 import type { Topology } from '../model/topology/types.ts';
-import { importError, placeOf, type ImportResult, type ImportWarning } from './importResult.ts';
-import { parseLspci } from './lspci/parseLspci.ts';
+import { importError, type ImportResult, type ImportWarning } from './importResult.ts';
+import { importMachine } from './importMachine.ts';
 
 export interface ScenarioSettings {
   policy: PolicyName;
@@ -138,14 +137,9 @@ function readTopology(input: TopologyInput, settings: ScenarioSettings, text: st
     lspciText = input.lspciText;
     lspciSource = source === undefined ? undefined : `${source} (lspciText)`;
   }
-  const parsed = parseLspci(lspciText, lspciSource === undefined ? {} : { source: lspciSource });
-  if (!parsed.ok) return parsed;
-  const undecidable = parsed.gaps.includes('bus-tree') || parsed.gaps.includes('capabilities');
-  if (undecidable && parsed.kernelGroups.size > 0) {
-    const note = { line: null, message: `${placeOf(lspciSource, null)}: the text cannot decide the groups, so the kernel's own listing in it is used (kernel-semantics A.10).` };
-    return { ok: true, topology: parsed.topology, grouping: groupingFromKernelListing(parsed.topology, parsed.kernelGroups), groupsFrom: 'kernel-listing', warnings: [...parsed.warnings, note] };
-  }
-  return { ok: true, topology: parsed.topology, grouping: computeGroups(parsed.topology, groupingSettings), groupsFrom: 'computed', warnings: parsed.warnings };
+  const machine = importMachine(lspciText, { settings: groupingSettings, ...(lspciSource === undefined ? {} : { source: lspciSource }) });
+  if (!machine.ok) return machine;
+  return { ok: true, topology: machine.topology, grouping: machine.grouping, groupsFrom: machine.groupsFrom, warnings: machine.warnings };
 }
 
 export function readScenario(text: string, options: ScenarioReadOptions = {}): ScenarioImport {

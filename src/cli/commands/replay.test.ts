@@ -1,23 +1,8 @@
 // `cli replay`: output contract and exit statuses (scenario-format.md "Command-line tool").
 import { describe, expect, it } from 'vitest';
 import { loadOracleFixture } from '../../testing/fixtures.ts';
-import { InputError, type CliIo } from '../cliTypes.ts';
+import { fakeIo } from '../testing/fakeIo.ts';
 import { replayCommand } from './replay.ts';
-
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new InputError(`${p}: cannot read the file (does it exist?)`);
-      return text;
-    },
-  };
-  return { io, out, err };
-}
 
 const scenario = (commands: unknown[]) => JSON.stringify({ version: 1, name: 'b', topology: { lspci: 'b.txt' }, settings: { policy: 'upstream' }, commands }, null, 2);
 const files = (commands: unknown[]) => ({ 'dir/s.json': scenario(commands), 'dir/b.txt': loadOracleFixture('b-multifunction').lspci });

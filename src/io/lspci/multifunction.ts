@@ -36,6 +36,7 @@ export function setMultifunction(functions: readonly PciFunction[], headerLineOf
       headerLineOf.get(f.bdf) ?? null,
       `${shortBdf(f.bdf)} (${describe(f.pcieType!)} without ACS isolation) is function 0 with no other function visible, so it is taken as single-function; if its header's multifunction bit is set, the kernel counts it as multifunction and it fails the ACS test, which puts it and everything below it into one group (kernel-semantics A.9 items 2 and 10, A.10). \`lspci -xxx -s ${f.bdf}\` shows the bit: byte 0e, bit 7 (0x80).`,
       f.bdf,
+      'multifunction-bit',
     );
   }
   return bitMatters;
