@@ -85,7 +85,7 @@ const INTEL_PCH_ACS_IDS = new Set<number>([
 ]);
 
 /** quirks.c pci_quirk_intel_pch_acs_match(): root ports of the listed Intel PCHs. */
-export function isIntelPchAcsPort(fn: PciFunction): boolean {
+function isIntelPchAcsPort(fn: PciFunction): boolean {
   return fn.vendor === INTEL && isRootPort(fn) && fn.device !== null && INTEL_PCH_ACS_IDS.has(fn.device);
 }
 
@@ -97,7 +97,7 @@ function intelPch(s: AcsSubject, flags: number): boolean | null {
 }
 
 /** quirks.c pci_quirk_intel_spt_pch_acs_match() (A.9 item 6). */
-export function isIntelSptAcsPort(fn: PciFunction): boolean {
+function isIntelSptAcsPort(fn: PciFunction): boolean {
   return (
     fn.vendor === INTEL && isRootPort(fn) && fn.device !== null &&
     inRanges(fn.device, [[0xa110, 0xa11f], [0xa167, 0xa16a], [0xa290, 0xa29f], [0xa2e7, 0xa2ee], [0x9d10, 0x9d1b]])

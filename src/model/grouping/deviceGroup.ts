@@ -24,8 +24,8 @@ export type Finding =
   | { step: 'acs-path'; group: number; holder: PciNode; failure: PathFailure }
   /** Steps 3 and 4: a same-bus alias or slot sibling of `owner` (maybe through more of them) has a group. */
   | { step: 'alias-search'; group: number; holder: PciNode; owner: PciNode; links: SearchLink[] }
-  /** Step 5: none found; `owner` is the function the new group is for (the device or an untranslated bridge above). */
-  | { step: 'new'; owner: PciNode };
+  /** Step 5: none found, so iommu_group_alloc(). */
+  | { step: 'new' };
 
 export interface GroupLookup {
   tree: PciTree;
@@ -61,7 +61,7 @@ export function pciDeviceGroup(dev: PciNode, look: GroupLookup): Finding {
   const search = new AliasSearch(dev, look);
   const found = search.aliasGroup(owner) ?? search.functionAliasGroup(owner);
   if (found) return { step: 'alias-search', group: found.group, holder: found.holder, owner, links: found.links };
-  return { step: 'new', owner };
+  return { step: 'new' };
 }
 
 interface Found {

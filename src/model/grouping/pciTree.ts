@@ -41,6 +41,7 @@ export interface PciTree {
   at(bus: PciBus, devfn: number): PciNode | undefined;
 }
 
+/** include/linux/pci.h pci_is_root_bus(): a bus with no parent bus. */
 export function isRootBus(bus: PciBus): boolean {
   return bus.parent === null;
 }

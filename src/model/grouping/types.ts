@@ -30,9 +30,12 @@ export type ReasonKind =
 export interface GroupReason {
   device: Bdf;
   kind: ReasonKind;
-  /** The device through which it joined (the bridge, alias or slot sibling). */
+  /**
+   * The member of the group through which it joined: the bridge above it, or the alias or slot
+   * sibling whose group the search found.
+   */
   via: Bdf;
-  /** One true sentence, e.g. "below root port 0000:00:1c.0, which has no ACS capability". */
+  /** One true sentence, e.g. "below root port 0000:00:1c.0, whose ACS does not isolate it (no ACS capability)". */
   text: string;
 }
 
