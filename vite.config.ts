@@ -10,5 +10,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Property tests run thousands of cases; a loaded 2-core CI machine needs more than the 5 s default.
+    testTimeout: 60_000,
   },
 });
