@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // scripts/run-e2e.mjs finds the browser and sets E2E_CHROMIUM_PATH when Playwright's own is absent.
 const executablePath = process.env.E2E_CHROMIUM_PATH || undefined;
+// scripts/run-e2e.mjs picks a free port; 4173 is vite preview's own default.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -11,7 +13,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath,
@@ -19,8 +21,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node_modules/.bin/vite preview --host 127.0.0.1 --strictPort --port 4173',
-    url: 'http://127.0.0.1:4173',
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --strictPort --port ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

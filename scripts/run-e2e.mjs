@@ -1,7 +1,20 @@
 // Builds the app, finds (or installs) Chromium, and runs the Playwright suite against `vite preview`.
 // Extra arguments go to `playwright test` (e.g. a spec file or --grep).
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { findBrowser } from './find-browser.mjs';
+
+/** A port nothing listens on, so a preview server or another test run elsewhere does not collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function step(cmd, args, env = process.env) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
@@ -11,6 +24,6 @@ function step(cmd, args, env = process.env) {
 const browser = findBrowser();
 console.log(`[browser] ${browser.how}`);
 step('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
-const env = { ...process.env };
+const env = { ...process.env, E2E_PORT: String(process.env.E2E_PORT ?? (await freePort())) };
 if (browser.path) env.E2E_CHROMIUM_PATH = browser.path;
 step('node_modules/.bin/playwright', ['test', ...process.argv.slice(2)], env);
