@@ -2,16 +2,7 @@
 //   ACSCap:	SrcValid+ TransBlk+ ReqRedir+ CmpltRedir+ UpstreamFwd+ EgressCtrl- DirectTrans+
 // Bit names and values: include/uapi/linux/pci_regs.h PCI_ACS_* (kernel-semantics A.1, A.9 item 12).
 import type { AcsBits } from '../../model/topology/types.ts';
-
-const LSPCI_NAMES: Record<string, keyof AcsBits> = {
-  SrcValid: 'sv',
-  TransBlk: 'tb',
-  ReqRedir: 'rr',
-  CmpltRedir: 'cr',
-  UpstreamFwd: 'uf',
-  EgressCtrl: 'ec',
-  DirectTrans: 'dt',
-};
+import { LSPCI_ACS_NAMES } from './vocabulary.ts';
 
 export const NO_ACS_BITS: AcsBits = { sv: false, tb: false, rr: false, cr: false, uf: false, ec: false, dt: false };
 
@@ -28,12 +19,12 @@ export function readAcsBits(text: string): AcsBitsReading {
   for (const token of text.split(/\s+/)) {
     const sign = token.slice(-1);
     const name = token.slice(0, -1);
-    const key = LSPCI_NAMES[name];
+    const key = LSPCI_ACS_NAMES[name];
     if (key === undefined || (sign !== '+' && sign !== '-')) continue;
     bits[key] = sign === '+';
     seen.add(name);
   }
-  return { bits, missing: Object.keys(LSPCI_NAMES).filter((n) => !seen.has(n)) };
+  return { bits, missing: Object.keys(LSPCI_ACS_NAMES).filter((n) => !seen.has(n)) };
 }
 
 /** Whether pci_acs_flags_enabled() holds for the flags IOMMU grouping requires (REQ_ACS_FLAGS = SV RR CR UF, A.1). */

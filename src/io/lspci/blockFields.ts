@@ -1,6 +1,7 @@
 // The field lines of one lspci device block, read into plain facts with the line each came from.
 // Lines are matched without their indentation (pastes lose it); lines the model does not need are
 // skipped, and a line that names a needed field but cannot be read is reported.
+import { LSPCI_EXPRESS_TYPES } from './vocabulary.ts';
 import type { PcieType } from '../../model/topology/types.ts';
 import type { WarningLog } from '../importResult.ts';
 import { readAcsBits, type AcsBitsReading } from './acsBits.ts';
@@ -44,19 +45,6 @@ const SRIOV_ROUTING = /^VF offset: (\d{1,5}), stride: (\d{1,5})/;
 const IOMMU_GROUP = /^IOMMU group: (\d{1,9})$/;
 const SUBSYSTEM_IDS = /(?:^|\[)([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\]?$/;
 const FLAGS_IOMMU_GROUP = /IOMMU group (\d{1,9})/;
-
-/** lspci's words for the PCIe capability's device/port type (ls-caps.c cap_express). */
-const EXPRESS_TYPES: [string, PcieType][] = [
-  ['Root Port', 'root-port'],
-  ['Upstream Port', 'switch-upstream'],
-  ['Downstream Port', 'switch-downstream'],
-  ['Legacy Endpoint', 'legacy-endpoint'],
-  ['Endpoint', 'endpoint'],
-  ['Root Complex Integrated Endpoint', 'rc-endpoint'],
-  ['Root Complex Event Collector', 'rc-event-collector'],
-  ['PCI-Express to PCI/PCI-X Bridge', 'pcie-to-pci-bridge'],
-  ['PCI/PCI-X to PCI-Express Bridge', 'pci-to-pcie-bridge'],
-];
 
 /** Reads lines[from..to) (0-based indices; messages use 1-based line numbers). */
 export function readBlockFields(lines: readonly string[], from: number, to: number, what: string, log: WarningLog): BlockFields {
@@ -153,7 +141,7 @@ function readCapabilityHeader(text: string, line: number, f: BlockFields, what: 
   else if (name.startsWith('Single Root I/O Virtualization')) f.sriovHeader ??= line;
   else if (name.startsWith('Express ') && f.pcieType === undefined) {
     const kind = name.replace(EXPRESS_VERSION, '');
-    const known = EXPRESS_TYPES.find(([words]) => kind.startsWith(words));
+    const known = LSPCI_EXPRESS_TYPES.find(([words]) => kind.startsWith(words));
     if (known) f.pcieType = { value: known[1], line };
     else log.add(line, `the PCIe capability of ${what} names an unknown device type ("${name}"); it is treated as conventional PCI.`);
   }

@@ -1,38 +1,11 @@
 // Every oracle fixture: what parseLspci reads from the real kernel's lspci text must equal what
 // the kernel itself reported in kernel.json, field by field.
 import { describe, expect, it } from 'vitest';
-import type { AcsBits, PciFunction, PcieType } from '../../model/topology/types.ts';
+import type { PciFunction } from '../../model/topology/types.ts';
 import { oracleFixtures, type OracleDevice, type OracleFixture } from '../../testing/fixtures.ts';
 import { parseGroupListing } from '../groups/parseGroupListing.ts';
 import { parseLspci, type LspciImport } from './parseLspci.ts';
-
-const PCIE_TYPES: Record<string, PcieType> = {
-  'Root Port': 'root-port',
-  'Upstream Port': 'switch-upstream',
-  'Downstream Port': 'switch-downstream',
-  Endpoint: 'endpoint',
-  'Legacy Endpoint': 'legacy-endpoint',
-  'Root Complex Integrated Endpoint': 'rc-endpoint',
-  'Root Complex Event Collector': 'rc-event-collector',
-  'PCI-Express to PCI/PCI-X Bridge': 'pcie-to-pci-bridge',
-  'PCI/PCI-X to PCI-Express Bridge': 'pci-to-pcie-bridge',
-};
-
-const ACS_NAMES: Record<string, keyof AcsBits> = {
-  SrcValid: 'sv',
-  TransBlk: 'tb',
-  ReqRedir: 'rr',
-  CmpltRedir: 'cr',
-  UpstreamFwd: 'uf',
-  EgressCtrl: 'ec',
-  DirectTrans: 'dt',
-};
-
-function acsBitsOf(named: Record<string, boolean>): AcsBits {
-  const bits = { sv: false, tb: false, rr: false, cr: false, uf: false, ec: false, dt: false };
-  for (const [name, on] of Object.entries(named)) bits[ACS_NAMES[name]!] = on;
-  return bits;
-}
+import { acsBitsOfNames, pcieTypeOfWords } from './vocabulary.ts';
 
 /** kernel.json prints bus numbers as hex strings although its loader types them as numbers. */
 const busNumber = (n: number | string) => parseInt(String(n), 16);
@@ -45,12 +18,12 @@ function expectedOf(d: OracleDevice) {
     vendor,
     device,
     classCode: parseInt(d.class, 16),
-    pcieType: d.pcie_type === null ? null : PCIE_TYPES[d.pcie_type],
+    pcieType: d.pcie_type === null ? null : pcieTypeOfWords(d.pcie_type),
     headerType: d.header_type === 1 ? 'bridge' : 'normal',
     parent: d.parent,
     secondaryBus: d.bus ? busNumber(d.bus.secondary) : undefined,
     subordinateBus: d.bus ? busNumber(d.bus.subordinate) : undefined,
-    acs: d.acs ? { cap: acsBitsOf(d.acs.cap), ctrl: acsBitsOf(d.acs.ctl) } : null,
+    acs: d.acs ? { cap: acsBitsOfNames(d.acs.cap), ctrl: acsBitsOfNames(d.acs.ctl) } : null,
     physfn: d.physfn ?? undefined,
     driver: d.driver,
     kernelGroup: d.iommu_group ?? undefined,

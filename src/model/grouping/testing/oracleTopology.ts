@@ -3,39 +3,12 @@
 // inputs (root-bus order from the kernel's numbering, VF enable order from its log).
 import type { OracleDevice, OracleKernelJson } from '../../../testing/fixtures.ts';
 import { bdfParts, busOf } from '../../topology/bdf.ts';
-import type { AcsBits, PciFunction, PcieType, Topology } from '../../topology/types.ts';
-
-const PCIE_TYPES: Record<string, PcieType> = {
-  'Root Port': 'root-port',
-  'Upstream Port': 'switch-upstream',
-  'Downstream Port': 'switch-downstream',
-  Endpoint: 'endpoint',
-  'Legacy Endpoint': 'legacy-endpoint',
-  'Root Complex Integrated Endpoint': 'rc-endpoint',
-  'Root Complex Event Collector': 'rc-event-collector',
-  'PCI-Express to PCI/PCI-X Bridge': 'pcie-to-pci-bridge',
-  'PCI/PCI-X to PCI-Express Bridge': 'pci-to-pcie-bridge',
-};
-
-const ACS_NAMES: Record<keyof AcsBits, string> = {
-  sv: 'SrcValid',
-  tb: 'TransBlk',
-  rr: 'ReqRedir',
-  cr: 'CmpltRedir',
-  uf: 'UpstreamFwd',
-  ec: 'EgressCtrl',
-  dt: 'DirectTrans',
-};
-
-function acsBits(flags: Record<string, boolean>): AcsBits {
-  const bits = {} as AcsBits;
-  for (const [key, name] of Object.entries(ACS_NAMES) as [keyof AcsBits, string][]) bits[key] = flags[name] === true;
-  return bits;
-}
+import { acsBitsOfNames, pcieTypeOfWords } from '../../../io/lspci/vocabulary.ts';
+import type { PciFunction, PcieType, Topology } from '../../topology/types.ts';
 
 function pcieType(word: string | null, bdf: string): PcieType | null {
   if (word === null) return null;
-  const type = PCIE_TYPES[word];
+  const type = pcieTypeOfWords(word);
   if (!type) throw new Error(`${bdf}: unknown PCIe type "${word}"`);
   return type;
 }
@@ -65,7 +38,7 @@ function toFunction(d: OracleDevice, all: OracleDevice[]): PciFunction {
     pcieType: pcieType(d.pcie_type, d.bdf),
     headerType: d.header_type === 1 ? 'bridge' : d.header_type === 2 ? 'cardbus' : 'normal',
     multifunction: kernelMultifunction(d),
-    acs: d.acs === null ? null : { cap: acsBits(d.acs.cap), ctrl: acsBits(d.acs.ctl) },
+    acs: d.acs === null ? null : { cap: acsBitsOfNames(d.acs.cap), ctrl: acsBitsOfNames(d.acs.ctl) },
     // Listed in a group or not (A.9 item 11: functions a listing leaves out are untranslated).
     translated: d.iommu_group !== null,
     parent: d.parent,
