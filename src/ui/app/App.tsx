@@ -1,14 +1,51 @@
-// Placeholder shell until the explorer's graph lands: shows what the tool is and that it runs.
-export function App() {
+// The main screen: top bar, driver palette, the graph, and the event log below it. The graph row
+// leaves room on its right for the inspector panel.
+import { lazy, Suspense } from 'react';
+import type { ExplorerStore } from '../../store/explorerStore.ts';
+import { DragGhost } from '../drivers/DragGhost.tsx';
+import { DriverPalette } from '../drivers/DriverPalette.tsx';
+import { PanicOverlay } from '../feedback/PanicOverlay.tsx';
+import { Toasts } from '../feedback/Toasts.tsx';
+import { EventLog } from '../log/EventLog.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { ExplorerContext, useExplorer } from './explorerContext.ts';
+import { TopBar } from './TopBar.tsx';
+
+// The graph (React Flow, the ELK client) is its own chunk: it downloads while the rest of the page
+// starts, and the first chunk stays small.
+const GraphView = lazy(() => import('../graph/GraphView.tsx').then((m) => ({ default: m.GraphView })));
+
+function Screen() {
+  const animations = useExplorer((s) => s.settings.animations);
   return (
-    <main className="flex h-full flex-col items-center justify-center gap-3 bg-slate-50 text-slate-800">
-      <h1 className="text-2xl font-semibold" data-testid="app-title">
-        ioasid-explorer
-      </h1>
-      <p className="max-w-xl text-center text-sm text-slate-600">
-        PCI topology, IOMMU groups and domains, and a simulator of how Linux decides which devices
-        can be handed to userspace.
-      </p>
-    </main>
+    <div data-animations={animations ? 'on' : 'off'} className="grid h-full grid-rows-[auto_auto_minmax(0,1fr)_10rem] bg-slate-100 text-slate-900">
+      <TopBar />
+      <DriverPalette />
+      <main className="flex min-h-0">
+        <div className="relative min-w-0 flex-1">
+          <ErrorBoundary what="graph">
+            <Suspense fallback={<p className="p-6 text-sm text-slate-500">Loading the graph…</p>}>
+              <GraphView />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+      </main>
+      <ErrorBoundary what="event log">
+        <EventLog />
+      </ErrorBoundary>
+      <Toasts />
+      <PanicOverlay />
+      <DragGhost />
+    </div>
+  );
+}
+
+export function App({ store }: { store: ExplorerStore }) {
+  return (
+    <ExplorerContext.Provider value={store}>
+      <ErrorBoundary what="explorer">
+        <Screen />
+      </ErrorBoundary>
+    </ExplorerContext.Provider>
   );
 }

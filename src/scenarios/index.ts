@@ -1,0 +1,15 @@
+// The built-in scenarios, in the order the picker lists them.
+import type { Scenario } from '../store/scenario.ts';
+import { conventionalPci } from './conventionalPci.ts';
+import { gpuAudioNvme } from './gpuAudioNvme.ts';
+import { sriovNic } from './sriovNic.ts';
+import { switchWithoutAcs } from './switchWithoutAcs.ts';
+import { synthetic300 } from './synthetic.ts';
+
+export const BUILT_IN_SCENARIOS: readonly Scenario[] = [gpuAudioNvme, switchWithoutAcs, conventionalPci, sriovNic, synthetic300];
+
+export function builtInScenario(id: string): Scenario | undefined {
+  return BUILT_IN_SCENARIOS.find((s) => s.id === id);
+}
+
+export { conventionalPci, gpuAudioNvme, sriovNic, switchWithoutAcs, synthetic300 };

@@ -1,0 +1,76 @@
+// Title, the scenario and policy pickers, animation switch and undo.
+import { POLICIES } from '../../model/kernel/apply.ts';
+import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
+import { BUILT_IN_SCENARIOS } from '../../scenarios/index.ts';
+import { useExplorer, useExplorerStore } from './explorerContext.ts';
+
+const POLICY_LABELS: Record<PolicyName, string> = {
+  legacy: 'legacy VFIO (v5.13)',
+  'rfc-v2': '/dev/ioasid RFC v2 (block_dma)',
+  upstream: 'upstream: DMA ownership + iommufd',
+};
+
+export function TopBar() {
+  const scenario = useExplorer((s) => s.scenario);
+  const policy = useExplorer((s) => s.policy);
+  const animations = useExplorer((s) => s.settings.animations);
+  const canUndo = useExplorer((s) => s.actions.length > 0);
+  const panicked = useExplorer((s) => s.machine.panic !== null);
+  const { loadScenario, setPolicy, setAnimations, undo } = useExplorerStore().getState();
+  const known = BUILT_IN_SCENARIOS.some((s) => s.id === scenario.id);
+  return (
+    <header className="flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-slate-300 bg-white px-4 py-1.5">
+      <h1 data-testid="app-title" className="text-lg font-bold tracking-tight text-slate-900">
+        ioasid-explorer
+      </h1>
+      <label className="flex items-center gap-2 text-sm text-slate-600">
+        Scenario
+        <select
+          data-testid="scenario-select"
+          value={scenario.id}
+          onChange={(e) => {
+            const next = BUILT_IN_SCENARIOS.find((s) => s.id === e.target.value);
+            if (next) loadScenario(next);
+          }}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+        >
+          {!known && <option value={scenario.id}>{scenario.name}</option>}
+          {BUILT_IN_SCENARIOS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-600" title={POLICIES[policy].summary}>
+        Policy
+        <select
+          data-testid="policy-select"
+          value={policy}
+          onChange={(e) => setPolicy(e.target.value as PolicyName)}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+        >
+          {POLICY_NAMES.map((p) => (
+            <option key={p} value={p}>
+              {POLICY_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-1.5 text-sm text-slate-600">
+        <input type="checkbox" checked={animations} onChange={(e) => setAnimations(e.target.checked)} />
+        animations
+      </label>
+      <button
+        type="button"
+        {...(panicked ? {} : { 'data-testid': 'undo-button' })}
+        disabled={!canUndo}
+        onClick={undo}
+        className="rounded border border-slate-300 px-3 py-1 text-sm text-slate-800 enabled:hover:bg-slate-100 disabled:text-slate-400"
+      >
+        Undo
+      </button>
+      <p className="basis-full text-[12px] text-slate-600">{scenario.description}</p>
+    </header>
+  );
+}

@@ -1,0 +1,128 @@
+// The machine as one graph: PCI tree laid out by ELK, groups as regions, domains as nodes, and an
+// edge from every group to the domain translating it now.
+import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { shortBdf } from '../../model/topology/bdf.ts';
+import { sharedDomains } from '../../store/views.ts';
+import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
+import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
+import { domainRowNodes, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
+import type { ExplorerNode } from './flowTypes.ts';
+import { buildGraphModel } from './graphModel.ts';
+import { CollapsedNode } from './nodes/CollapsedNode.tsx';
+import { DefaultDomainNode } from './nodes/DefaultDomainNode.tsx';
+import { DeviceNode } from './nodes/DeviceNode.tsx';
+import { DomainNode } from './nodes/DomainNode.tsx';
+import { FrameNode } from './nodes/FrameNode.tsx';
+import { RegionNode } from './nodes/RegionNode.tsx';
+import { useGraphLayout } from './useGraphLayout.ts';
+
+const nodeTypes = { frame: FrameNode, device: DeviceNode, collapsed: CollapsedNode, region: RegionNode, defaultDomain: DefaultDomainNode, domain: DomainNode };
+const edgeTypes = { route: RouteEdge };
+
+/** Above this many nodes only those in view are rendered (React Flow at scale, stack notes). */
+const RENDER_VISIBLE_ONLY_ABOVE = 150;
+
+/** Marks when the graph of a scenario is first on screen: the e2e reads it as time-to-interactive. */
+const GRAPH_READY_MARK = 'explorer:graph-ready';
+
+function Graph() {
+  const store = useExplorerStore();
+  const scenario = useExplorer((s) => s.scenario);
+  const grouping = useExplorer((s) => s.grouping);
+  const expanded = useExplorer((s) => s.expanded);
+  const machine = useExplorer((s) => s.machine);
+  const { fitView } = useReactFlow();
+
+  const input = useMemo(
+    () => ({
+      scenario,
+      model: buildGraphModel(scenario.topology, grouping, expanded),
+      functions: new Map(scenario.topology.functions.map((f) => [f.bdf, f])),
+    }),
+    [scenario, grouping, expanded],
+  );
+  const laidOut = useGraphLayout(input);
+  const current = laidOut !== null && laidOut.input.scenario === scenario ? laidOut : null;
+
+  const fixedNodes = useMemo(() => (current ? layoutNodes(current.input.model, current.layout, current.input.functions) : []), [current]);
+  const nodes = useMemo<ExplorerNode[]>(
+    () => (current ? [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))] : []),
+    [current, fixedNodes, machine],
+  );
+  const fixedEdges = useMemo(() => (current ? treeEdges(current.input.model) : []), [current]);
+  const edges = useMemo(() => (current ? [...fixedEdges, ...routeEdges(current.input.model, machine)] : []), [current, fixedEdges, machine]);
+
+  // Fit the view to each new layout (a scenario, an opened set); commands never re-layout, so they
+  // never move the viewport.
+  useEffect(() => {
+    if (!current) return;
+    const frame = requestAnimationFrame(() => {
+      void fitView({ padding: 0.06, maxZoom: 1 });
+      performance.mark(GRAPH_READY_MARK, { detail: { scenario: current.input.scenario.id, nodes: fixedNodes.length } });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [current, fitView, fixedNodes.length]);
+
+  const onNodeClick: NodeMouseHandler<ExplorerNode> = (_event, node) => {
+    const s = store.getState();
+    if (node.type === 'device') s.select({ kind: 'device', bdf: node.data.fn.bdf });
+    else if (node.type === 'collapsed') s.toggleExpanded(node.data.set.key);
+    else if (node.type === 'region' && node.data.region.kind === 'group') s.select({ kind: 'group', id: node.data.region.groups[0]! });
+    else if (node.type === 'domain') s.select({ kind: 'domain', id: node.data.view.id });
+  };
+
+  return (
+    <ReactFlow<ExplorerNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+      onNodeClick={onNodeClick}
+      onPaneClick={() => store.getState().select(null)}
+      minZoom={0.05}
+      maxZoom={2}
+      zIndexMode="manual"
+      proOptions={{ hideAttribution: true }}
+    >
+      <RouteArrowDefs />
+      <Background gap={24} color="#e2e8f0" />
+      <Controls showInteractive={false} position="bottom-left" />
+      <OpenedSets />
+      {!current && (
+        <Panel position="top-center" className="rounded bg-white/90 px-3 py-1.5 text-sm text-slate-600 shadow">
+          Laying out {scenario.topology.functions.length} functions…
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}
+
+/** Sibling sets the user opened, each with a way to fold it back. */
+function OpenedSets() {
+  const expanded = useExplorer((s) => s.expanded);
+  const toggle = useExplorer((s) => s.toggleExpanded);
+  if (expanded.size === 0) return null;
+  return (
+    <Panel position="top-right" className="flex flex-col gap-1 rounded-md border border-slate-200 bg-white/95 p-2 text-xs shadow">
+      <span className="font-semibold text-slate-600">Opened identical siblings</span>
+      {[...expanded].map((key) => (
+        <button key={key} type="button" onClick={() => toggle(key)} className="rounded border border-slate-300 px-2 py-0.5 text-left hover:bg-slate-100">
+          fold {shortBdf(key)}…
+        </button>
+      ))}
+    </Panel>
+  );
+}
+
+export function GraphView() {
+  return (
+    <ReactFlowProvider>
+      <Graph />
+    </ReactFlowProvider>
+  );
+}

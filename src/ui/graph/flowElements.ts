@@ -1,0 +1,142 @@
+// Layout + graph model + machine state -> React Flow nodes and edges. Nodes that come from the
+// layout are rebuilt only when the layout changes; the domain row and the route edges follow the
+// machine, so a command moves edges, never boxes. Z order is explicit (React Flow's manual mode):
+// frames, then regions, then edges and boxes (see Z).
+import type { Edge } from '@xyflow/react';
+import type { MachineState } from '../../model/kernel/types.ts';
+import type { Bdf, PciFunction } from '../../model/topology/types.ts';
+import { groupView, type DomainKind, type DomainView } from '../../store/views.ts';
+import type { Box, Layout } from './elkGraph.ts';
+import type { DomainFlowNode, ExplorerNode, RouteEdge } from './flowTypes.ts';
+import type { GraphModel, Region } from './graphModel.ts';
+import { DEFAULT_PILL, DOMAIN_GAP, DOMAIN_ROW_GAP, DOMAIN_SIZE } from './sizes.ts';
+
+export const defaultPillId = (region: Region) => `default:${region.id}`;
+export const domainNodeId = (domain: string) => `domain:${domain}`;
+
+/**
+ * A node's size, also as React Flow's `measured`: every box's size is known from the layout, and a
+ * node object that arrives without `measured` would lose its handle positions until re-measured,
+ * dropping its edges for a frame (and restarting their animation).
+ */
+const size = (b: { width: number; height: number }) => ({ width: b.width, height: b.height, measured: { width: b.width, height: b.height } });
+
+/**
+ * Stacking: root-bus frames; group regions; tree edges between regions under them (a line into a
+ * group ends at its border); edges inside a region and group-to-domain edges over them; boxes on top.
+ */
+const Z = { frame: 0, region: 1, betweenRegions: 1, insideRegion: 2, route: 2, box: 3 } as const;
+
+/** The region drawn without the strip the layout reserved for its default-domain node. */
+function regionBox(b: Box): Box {
+  return { ...b, height: b.height - DEFAULT_PILL.gap - DEFAULT_PILL.height };
+}
+
+export function layoutNodes(model: GraphModel, layout: Layout, functions: ReadonlyMap<Bdf, PciFunction>): ExplorerNode[] {
+  const nodes: ExplorerNode[] = [];
+  const boxOf = (id: string) => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const fixed = { selectable: false, draggable: false };
+  // React Flow wants a parent before its children.
+  for (const frame of model.frames) {
+    const box = boxOf(frame.id);
+    nodes.push({ id: frame.id, type: 'frame', position: { x: box.x, y: box.y }, ...size(box), data: { bus: frame.bus }, ...fixed, zIndex: Z.frame });
+  }
+  for (const region of model.regions) {
+    const outer = boxOf(region.id);
+    const box = regionBox(outer);
+    const inFrame = { parentId: region.frame, ...fixed };
+    nodes.push({ id: region.id, type: 'region', position: { x: box.x, y: box.y }, ...size(box), data: { region }, ...inFrame, zIndex: Z.region });
+    nodes.push({
+      id: defaultPillId(region),
+      type: 'defaultDomain',
+      position: { x: outer.x + outer.width - DEFAULT_PILL.width + DEFAULT_PILL.overhang, y: box.y + box.height + DEFAULT_PILL.gap },
+      ...size(DEFAULT_PILL),
+      data: { region },
+      ...inFrame,
+      zIndex: Z.box,
+    });
+  }
+  for (const item of model.items) {
+    const box = boxOf(item.id);
+    const placed = { position: { x: box.x, y: box.y }, ...size(box), parentId: item.region ?? item.frame, ...fixed, zIndex: Z.box };
+    if (item.type === 'device') nodes.push({ id: item.id, type: 'device', ...placed, data: { fn: functions.get(item.bdf)! } });
+    else nodes.push({ id: item.id, type: 'collapsed', ...placed, data: { set: item.set, functions: item.set.members.map((b) => functions.get(b)!) } });
+  }
+  return nodes;
+}
+
+/**
+ * Shared domains in a row below the tree. Slot i is fixed (the centre, then alternately right and
+ * left), so a domain that appears never moves the ones already there.
+ */
+export function domainRowNodes(layout: Layout, views: readonly DomainView[]): DomainFlowNode[] {
+  const centre = layout.bounds.x + layout.bounds.width / 2;
+  const y = layout.bounds.y + layout.bounds.height + DOMAIN_ROW_GAP;
+  const pitch = DOMAIN_SIZE.width + DOMAIN_GAP;
+  return views.map((view, i) => {
+    const offset = i === 0 ? 0 : (i % 2 === 1 ? 1 : -1) * Math.ceil(i / 2) * pitch;
+    return {
+      id: domainNodeId(view.id),
+      type: 'domain',
+      position: { x: centre + offset - DOMAIN_SIZE.width / 2, y },
+      ...size(DOMAIN_SIZE),
+      data: { view },
+      selectable: false,
+      draggable: false,
+      zIndex: Z.box,
+    };
+  });
+}
+
+const regionOf = (model: GraphModel) => new Map(model.items.map((item) => [item.id, item.region]));
+
+/**
+ * The bus hierarchy. Inside a region an edge joins the two functions; an edge into a region ends
+ * at the region's top, since what hangs below a bridge is the group, and runs under other regions.
+ */
+export function treeEdges(model: GraphModel): Edge[] {
+  const region = regionOf(model);
+  const edges = new Map<string, Edge>();
+  for (const e of model.edges) {
+    const targetRegion = region.get(e.target) ?? null;
+    const inside = targetRegion !== null && region.get(e.source) === targetRegion;
+    const target = targetRegion === null || inside ? e.target : targetRegion;
+    const id = `tree:${e.source}->${target}`;
+    edges.set(id, {
+      id,
+      source: e.source,
+      target,
+      ...(target === targetRegion ? { targetHandle: 'in' } : {}),
+      type: 'smoothstep',
+      selectable: false,
+      focusable: false,
+      zIndex: inside ? Z.insideRegion : Z.betweenRegions,
+      style: e.kind === 'sriov' ? { stroke: '#64748b', strokeWidth: 1.5, strokeDasharray: '5 4' } : { stroke: '#64748b', strokeWidth: 1.5 },
+    });
+  }
+  return [...edges.values()];
+}
+
+/**
+ * One edge per group to its domain now: its own default-domain node, or a shared domain. A stack
+ * of groups gets one edge per domain its groups are in, with the count.
+ */
+export function routeEdges(model: GraphModel, machine: MachineState): RouteEdge[] {
+  const edges: RouteEdge[] = [];
+  for (const region of model.regions) {
+    const targets = new Map<string, { kind: DomainKind; count: number }>();
+    for (const g of region.groups) {
+      const v = groupView(machine, g);
+      const target = v.domainKind === 'default' ? defaultPillId(region) : domainNodeId(v.domainId);
+      const t = targets.get(target);
+      targets.set(target, { kind: v.domainKind, count: (t?.count ?? 0) + 1 });
+    }
+    for (const [target, { kind, count }] of targets) {
+      // A group keeps one edge id whatever its domain, so the edge moves rather than being replaced.
+      const id = region.kind === 'group' ? `route:${region.id}` : `route:${region.id}:${target}`;
+      const sourceHandle = kind === 'default' ? 'default' : 'away';
+      edges.push({ id, source: region.id, sourceHandle, target, type: 'route', data: { kind, count }, selectable: false, focusable: false, zIndex: Z.route });
+    }
+  }
+  return edges;
+}
