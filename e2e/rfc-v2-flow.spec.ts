@@ -38,6 +38,10 @@ test('rfc-v2: default -> blocked -> IOASID, and back to default on device.close'
   await expect(page.getByTestId(`domain-${userDomain}`)).toHaveAttribute('data-kind', 'user');
   await expect(page.getByTestId(`domain-${userDomain}`)).toContainText('IOASID x');
   await expect(page.getByTestId('event-log')).toContainText(`group ${g}: blocked → ioasid:x`);
+  // The inspector, opened on the group by its label, says the same: a user domain and its owner.
+  await group.click({ position: { x: 60, y: 12 } });
+  await expect(page.getByTestId('inspector-group')).toContainText('ioasid:x');
+  await expect(page.getByTestId('inspector-group')).toContainText(GPU);
   await shoot(page, 'rfc-v2-2-ioasid');
 
   await run(page, { op: 'device.close', device: 'gpu' });

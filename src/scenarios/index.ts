@@ -2,11 +2,19 @@
 import type { Scenario } from '../store/scenario.ts';
 import { conventionalPci } from './conventionalPci.ts';
 import { gpuAudioNvme } from './gpuAudioNvme.ts';
+import { REAL_KERNEL_SCENARIOS } from './oracle/realKernel.ts';
 import { sriovNic } from './sriovNic.ts';
 import { switchWithoutAcs } from './switchWithoutAcs.ts';
 import { synthetic300 } from './synthetic.ts';
 
-export const BUILT_IN_SCENARIOS: readonly Scenario[] = [gpuAudioNvme, switchWithoutAcs, conventionalPci, sriovNic, synthetic300];
+export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
+  gpuAudioNvme,
+  switchWithoutAcs,
+  conventionalPci,
+  sriovNic,
+  synthetic300,
+  ...REAL_KERNEL_SCENARIOS,
+];
 
 export function builtInScenario(id: string): Scenario | undefined {
   return BUILT_IN_SCENARIOS.find((s) => s.id === id);

@@ -5,3 +5,5 @@ export * from './log.ts';
 export * from './driverPlan.ts';
 export * from './notices.ts';
 export * from './views.ts';
+export * from './importScenario.ts';
+export * from './membership.ts';

@@ -22,6 +22,11 @@ export interface Scenario {
   machineOptions?: Omit<MachineOptions, 'policy'>;
   /** The policy to start under; the store keeps the current one when absent. */
   policy?: PolicyName;
+  /**
+   * What an imported machine's user must be told about its groups: where they came from and every
+   * sentence where the computed groups and the kernel's listing disagree.
+   */
+  findings?: readonly string[];
   /** Commands to replay on load (a shared scenario's log), each as its own undoable action. */
   commands?: readonly Command[];
 }

@@ -1,5 +1,5 @@
-// The main screen: top bar, driver palette, the graph, and the event log below it. The graph row
-// leaves room on its right for the inspector panel.
+// The main screen: top bar, driver palette, the graph with the inspector on its right, and the
+// event log below them.
 import { lazy, Suspense } from 'react';
 import type { ExplorerStore } from '../../store/explorerStore.ts';
 import { DragGhost } from '../drivers/DragGhost.tsx';
@@ -7,6 +7,7 @@ import { DriverPalette } from '../drivers/DriverPalette.tsx';
 import { PanicOverlay } from '../feedback/PanicOverlay.tsx';
 import { Toasts } from '../feedback/Toasts.tsx';
 import { EventLog } from '../log/EventLog.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExplorerContext, useExplorer } from './explorerContext.ts';
 import { TopBar } from './TopBar.tsx';
@@ -29,6 +30,9 @@ function Screen() {
             </Suspense>
           </ErrorBoundary>
         </div>
+        <ErrorBoundary what="inspector">
+          <Inspector />
+        </ErrorBoundary>
       </main>
       <ErrorBoundary what="event log">
         <EventLog />

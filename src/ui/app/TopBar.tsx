@@ -1,7 +1,9 @@
-// Title, the scenario and policy pickers, animation switch and undo.
+// Title, the scenario and policy pickers, import, animation switch and undo; below them what the
+// scenario shows and, for an imported machine, what the user must know about its groups.
 import { POLICIES } from '../../model/kernel/apply.ts';
 import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.ts';
+import { ImportButton } from '../import/ImportButton.tsx';
 import { useExplorer, useExplorerStore } from './explorerContext.ts';
 
 const POLICY_LABELS: Record<PolicyName, string> = {
@@ -57,6 +59,7 @@ export function TopBar() {
           ))}
         </select>
       </label>
+      <ImportButton />
       <label className="flex items-center gap-1.5 text-sm text-slate-600">
         <input type="checkbox" checked={animations} onChange={(e) => setAnimations(e.target.checked)} />
         animations
@@ -71,6 +74,11 @@ export function TopBar() {
         Undo
       </button>
       <p className="basis-full text-[12px] text-slate-600">{scenario.description}</p>
+      {scenario.findings && (
+        <p data-testid="scenario-findings" className={`basis-full text-[12px] ${scenario.findings.length > 1 ? 'font-medium text-amber-800' : 'text-slate-600'}`}>
+          {scenario.findings.join(' ')}
+        </p>
+      )}
     </header>
   );
 }

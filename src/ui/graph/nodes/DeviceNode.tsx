@@ -19,6 +19,7 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps<DeviceFlo
   const view = useExplorer(useShallow((s) => deviceView(s.machine, fn.bdf)));
   const selected = useExplorer((s) => s.selection?.kind === 'device' && s.selection.bdf === fn.bdf);
   const startDrag = useDeviceDrag();
+  const select = useExplorer((s) => s.select);
   const dragged = useStore(dragStore, (s) => s.drag?.bdf === fn.bdf);
   const isBridge = fn.headerType !== 'normal';
   return (
@@ -28,6 +29,15 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps<DeviceFlo
       data-user-access={String(view.userAccess)}
       data-group={view.group ?? ''}
       onPointerDown={(e) => startDrag(e, fn.bdf)}
+      role="button"
+      tabIndex={0}
+      aria-label={`${fn.bdf} ${fn.name}`}
+      aria-pressed={selected}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        select({ kind: 'device', bdf: fn.bdf });
+      }}
       className={`nopan flex h-full w-full cursor-grab flex-col justify-between rounded-md border bg-white px-2.5 py-1 shadow-sm active:cursor-grabbing ${
         selected ? 'border-indigo-500 ring-2 ring-indigo-300' : isBridge ? 'border-slate-400' : 'border-slate-300'
       } ${view.userAccess ? 'ring-2 ring-fuchsia-400' : ''} ${dragged ? 'opacity-60 outline-2 outline-indigo-500 outline-dashed' : ''}`}

@@ -36,13 +36,14 @@ function groupSummary(s: MachineState, g: number) {
 
 function GroupRegion({ group }: { group: number }) {
   const view = useExplorer(useShallow((s) => groupSummary(s.machine, group)));
+  const selected = useExplorer((s) => s.selection?.kind === 'group' && s.selection.id === group);
   const colors = groupColors(group);
   return (
     <div
       data-testid={`group-${group}`}
       data-viable={String(view.viable)}
       data-domain={view.domainId}
-      className="region-transition h-full w-full rounded-xl border-2 px-2.5 pt-1.5"
+      className={`region-transition h-full w-full rounded-xl border-2 px-2.5 pt-1.5 ${selected ? 'ring-4 ring-indigo-300' : ''}`}
       style={{ background: colors.fill, borderColor: view.viable ? colors.border : '#e11d48' }}
     >
       <div className="flex items-center justify-between gap-2">
