@@ -26,7 +26,7 @@ function rfcNotifierBug(s: MachineState, bdf: string, driver: string): Panic | n
     const culprit = blockDmaCulprit(s, bdf, driver, gs.blockDmaDriver);
     if (culprit !== null) {
       return {
-        message: `kernel BUG in the iommu layer's BUS_NOTIFY_BOUND_DRIVER check: ${bdf} was bound to ${driver} while group ${g} has block_dma set; ${bdf} is ${culprit}`,
+        message: `kernel BUG in the iommu layer's BUS_NOTIFY_BOUND_DRIVER check: group ${g} has block_dma set and ${bdf} is now ${culprit}, so the group is no longer viable`,
         culprit: bdf,
         rule: 'kernel-semantics C.2 row 8, C.3 item 9',
       };
