@@ -1,10 +1,12 @@
-// The model's figures, measured in Node: grouping, one command, and replaying a long log.
+// The model's figures, measured in Node: grouping, one command, replaying a long log, and the
+// model checker on the seed's scenario.
 import { computeGroups } from '../src/model/grouping/computeGroups.ts';
 import { apply } from '../src/model/kernel/apply.ts';
 import { createMachine } from '../src/model/kernel/machine.ts';
 import { replay } from '../src/model/kernel/replay.ts';
 import type { MachineState } from '../src/model/kernel/types.ts';
 import { syntheticTopology } from '../src/model/topology/synthetic.ts';
+import { checkerFigures } from './checker.ts';
 import { median, medianMs, round } from './measure.ts';
 import { passthroughLog } from './workload.ts';
 
@@ -39,5 +41,6 @@ export function nodeFigures() {
     groupingMs4096: round(groupingMs4096),
     commandMs4096: round(commandMs4096, 4),
     replay1000Ms: round(replay1000Ms),
+    ...checkerFigures(),
   };
 }

@@ -22,6 +22,13 @@ describe('cli process', () => {
     expect(JSON.parse(r.stdout).groups.length).toBeGreaterThan(3);
   });
 
+  it('exports the plain-text picture of a real lspci file: 7-bit, at most 72 columns', () => {
+    const r = cli('export', '--format', 'ascii', join(oracleDir, 'c-x3130-switch/lspci-vvvnn.txt'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^"lspci-vvvnn\.txt"\n/);
+    expect(r.stdout.split('\n').every((l) => l.length <= 72 && /^[\x20-\x7e]*$/.test(l))).toBe(true);
+  });
+
   it.each([
     ['random bytes', ['groups', binary], /random\.bin, line \d+: .*binary/],
     ['a missing file', ['groups', join(dir, 'nope.txt')], /nope\.txt: cannot read the file/],

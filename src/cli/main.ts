@@ -7,6 +7,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   groups: async () => (await import('./commands/groups.ts')).groupsCommand,
   compare: async () => (await import('./commands/compare.ts')).compareCommand,
   replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  check: async () => (await import('./commands/check.ts')).checkCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
 };
 
 const USAGE = `usage: cli <command> [options] FILE...

@@ -1,10 +1,14 @@
 // Scenario files (spec scenario-format.md): a topology, settings and a command log, read into the
 // model's inputs. The topology is an lspci file (a path relative to the scenario), lspci text, or
 // the app's structured form. Groups are computed with the scenario's settings, except where the text
-// cannot decide them and carries the kernel's own listing (kernel-semantics A.10). The commands
+// cannot decide them and carries the kernel's own listing (kernel-semantics A.10); a structured
+// topology marked `"groupsFrom": "kernel-listing"` keeps such groups in its functions' kernelGroup
+// (the form the app's own export writes for them). The commands
 // are passed on as plain data: the kernel model checks each one and names the step at fault.
 import { z } from 'zod';
+import { checkSettingsSchema, type CheckSettings } from '../model/check/settings.ts';
 import { computeGroups } from '../model/grouping/computeGroups.ts';
+import { groupingFromKernelListing } from '../model/grouping/fromKernelListing.ts';
 import type { Grouping } from '../model/grouping/types.ts';
 import { POLICY_NAMES, type PolicyName } from '../model/kernel/types.ts';
 import { normalizeBdf } from '../model/topology/bdf.ts';
@@ -26,6 +30,8 @@ export interface Scenario {
   groupsFrom: 'computed' | 'kernel-listing';
   settings: ScenarioSettings;
   commands: unknown[];
+  /** Bounds of the model checker's world ("check" object; defaults where absent). */
+  check: CheckSettings;
   warnings: ImportWarning[];
 }
 
@@ -84,7 +90,13 @@ const scenarioSchema = z.object({
   topology: z.union([
     z.object({ lspci: z.string() }),
     z.object({ lspciText: z.string() }),
-    z.object({ functions: z.array(functionSchema), rootBusOrder: z.array(z.string()).optional(), sriovEnableOrder: z.array(bdf).optional() }),
+    z.object({
+      functions: z.array(functionSchema),
+      rootBusOrder: z.array(z.string()).optional(),
+      sriovEnableOrder: z.array(bdf).optional(),
+      // Groups the kernel listed, not computed: each function's kernelGroup (none: in no group).
+      groupsFrom: z.enum(['computed', 'kernel-listing']).optional(),
+    }),
   ]),
   settings: z.object({
     policy: z.enum(POLICY_NAMES as [PolicyName, ...PolicyName[]]).default('upstream'),
@@ -92,7 +104,19 @@ const scenarioSchema = z.object({
     strictSwitch: z.boolean().default(false),
   }).default({ policy: 'upstream', acsOverride: [], strictSwitch: false }),
   commands: z.array(z.unknown()).default([]),
+  check: checkSettingsSchema.default(checkSettingsSchema.parse({})),
 });
+
+/**
+ * The issue to report. A topology is one of three forms, so zod reports "Invalid input" for the
+ * whole union; the form that matched furthest (its issue has the longest path) says what is wrong.
+ */
+function deepestIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const branches = issue.errors.map((branch) => deepestIssue(branch[0]!));
+  const best = branches.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+  return { path: [...issue.path, ...best.path], message: best.message };
+}
 
 /** The 1-based line of a character offset. */
 function lineOf(text: string, offset: number): number {
@@ -121,6 +145,10 @@ function readTopology(input: TopologyInput, settings: ScenarioSettings, text: st
   const groupingSettings = { acsOverride: settings.acsOverride, strictSwitch: settings.strictSwitch };
   if ('functions' in input) {
     const topology: Topology = { functions: input.functions, ...(input.rootBusOrder ? { rootBusOrder: input.rootBusOrder } : {}), ...(input.sriovEnableOrder ? { sriovEnableOrder: input.sriovEnableOrder } : {}) };
+    if (input.groupsFrom === 'kernel-listing') {
+      const listing = new Map(input.functions.flatMap((f) => (f.kernelGroup === undefined ? [] : [[f.bdf, f.kernelGroup] as const])));
+      return { ok: true, topology, grouping: groupingFromKernelListing(topology, listing), groupsFrom: 'kernel-listing', warnings: [] };
+    }
     return { ok: true, topology, grouping: computeGroups(topology, groupingSettings), groupsFrom: 'computed', warnings: [] };
   }
   let lspciText: string;
@@ -152,18 +180,31 @@ export function readScenario(text: string, options: ScenarioReadOptions = {}): S
     const at = /position (\d+)/.exec(message);
     return importError(source, at ? lineOf(text, Number(at[1])) : null, `not valid JSON: ${message}`);
   }
+  return checkScenario(json, text, options);
+}
+
+/**
+ * A scenario already parsed from JSON (a share link's payload): checked exactly as a file is;
+ * messages name no line, since there is no text.
+ */
+export function readScenarioValue(json: unknown, options: ScenarioReadOptions = {}): ScenarioImport {
+  return checkScenario(json, '', options);
+}
+
+function checkScenario(json: unknown, text: string, options: ScenarioReadOptions): ScenarioImport {
+  const { source } = options;
   const checked = scenarioSchema.safeParse(json);
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
+    const issue = deepestIssue(checked.error.issues[0]!);
     const where = issue.path.join('.') || 'the scenario';
     const key = [...issue.path].reverse().find((p) => typeof p === 'string');
     return importError(source, lineOfKey(text, key as string | undefined), `${where}: ${issue.message}`);
   }
-  const { name, settings, commands } = checked.data;
+  const { name, settings, commands, check } = checked.data;
   const topology = readTopology(checked.data.topology, settings, text, options);
   if (!topology.ok) return topology;
   return {
     ok: true,
-    scenario: { name, topology: topology.topology, grouping: topology.grouping, groupsFrom: topology.groupsFrom, settings, commands, warnings: topology.warnings },
+    scenario: { name, topology: topology.topology, grouping: topology.grouping, groupsFrom: topology.groupsFrom, settings, commands, check, warnings: topology.warnings },
   };
 }

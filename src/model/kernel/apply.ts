@@ -6,7 +6,7 @@
 import { parseCommand, type Command } from './commands.ts';
 import { collectEvents, type MachineEvent } from './events.ts';
 import { legacyPolicy } from './legacy.ts';
-import type { CommandResult } from './outcome.ts';
+import type { CommandResult, KernelError } from './outcome.ts';
 import type { Handler, Policy } from './policy.ts';
 import { checkNames, declareFailed, resolveRefs } from './refs.ts';
 import { rfcV2Policy } from './rfc-v2.ts';
@@ -36,36 +36,58 @@ export type ApplyResult =
   | { ok: true; state: MachineState; events: MachineEvent[]; result?: CommandResult; command: Command }
   | { ok: false; error: ApplyError; state: MachineState };
 
-function invalid(s: MachineState, argument: string, message: string): ApplyResult {
+function invalid(s: MachineState, argument: string, message: string): ApplyResult & { ok: false } {
   return { ok: false, error: { errno: null, message, rule: 'scenario-format "Commands"', reason: 'invalid-command', argument }, state: s };
 }
 
-function refused(s: MachineState, command: Command, error: ApplyError): ApplyResult {
+/**
+ * The kernel's refusal as apply() reports it. Built field by field rather than as
+ * `{ ...error, reason }`: V8 (Node 20) copies a spread followed by a new property on a slow path,
+ * some microseconds each, and a model checker refuses millions of commands.
+ */
+function byKernel(error: KernelError): ApplyError {
+  return { errno: error.errno, message: error.message, rule: error.rule, reason: 'kernel' };
+}
+
+function refused(s: MachineState, command: Command, error: ApplyError): ApplyResult & { ok: false } {
   return { ok: false, error, state: declareFailed(s, command) };
 }
 
-export function apply(s: MachineState, raw: unknown): ApplyResult {
-  const parsed = parseCommand(s.static, raw);
-  if (!parsed.ok) return invalid(s, parsed.argument, parsed.message);
-  const command = parsed.command;
+/**
+ * What a well-formed command does, without the events: apply()'s own path after parsing. For
+ * callers that apply many commands validated once (the model checker); `policy` defaults to the
+ * machine's and is a parameter only so a test can run a deliberately altered copy of one.
+ */
+export type ParsedResult =
+  | { ok: true; state: MachineState; handlerEvents: readonly MachineEvent[]; result?: CommandResult }
+  | { ok: false; error: ApplyError; state: MachineState };
+
+export function applyParsed(s: MachineState, command: Command, policy: Policy = POLICIES[s.static.policy]): ParsedResult {
   const nameProblem = checkNames(s, command);
   if (nameProblem) return invalid(s, nameProblem.argument, nameProblem.message);
   if (s.panic) {
     const message = `the machine has panicked (${s.panic.message}); it runs nothing more`;
     return refused(s, command, { errno: null, message, rule: 'model.md §3 (panic)', reason: 'machine-panicked' });
   }
-  const policy = POLICIES[s.static.policy];
   const handler = policy.handlers[command.op] as Handler<typeof command.op> | undefined;
   if (!handler) {
     const message = `${command.op} does not exist under the ${policy.name} policy (${policy.summary})`;
     return refused(s, command, { errno: 'ENOTTY', message, rule: 'model.md §5 (undefined command: ENOTTY)', reason: 'kernel' });
   }
   const resolved = resolveRefs(s, command);
-  if (!resolved.ok) return refused(s, command, { ...resolved.error, reason: 'kernel' });
+  if (!resolved.ok) return refused(s, command, byKernel(resolved.error));
   const outcome = handler(s, command as never, resolved.refs);
-  if (!outcome.ok) return refused(s, command, { ...outcome.error, reason: 'kernel' });
-  const events = collectEvents(s, outcome.state, command, outcome.events ?? []);
-  return outcome.result
-    ? { ok: true, state: outcome.state, events, result: outcome.result, command }
-    : { ok: true, state: outcome.state, events, command };
+  if (!outcome.ok) return refused(s, command, byKernel(outcome.error));
+  const handlerEvents = outcome.events ?? [];
+  return outcome.result ? { ok: true, state: outcome.state, handlerEvents, result: outcome.result } : { ok: true, state: outcome.state, handlerEvents };
+}
+
+export function apply(s: MachineState, raw: unknown): ApplyResult {
+  const parsed = parseCommand(s.static, raw);
+  if (!parsed.ok) return invalid(s, parsed.argument, parsed.message);
+  const command = parsed.command;
+  const r = applyParsed(s, command);
+  if (!r.ok) return r;
+  const events = collectEvents(s, r.state, command, r.handlerEvents);
+  return r.result ? { ok: true, state: r.state, events, result: r.result, command } : { ok: true, state: r.state, events, command };
 }

@@ -1,7 +1,7 @@
 // The kernel simulator (spec model.md §3-6): a machine built from a topology and its groups,
 // commands applied under one of three policies, derived facts, invariants, replay, a test driver.
 export { createMachine } from './machine.ts';
-export { apply, POLICIES, type ApplyError, type ApplyResult, type RefusalReason } from './apply.ts';
+export { apply, applyParsed, POLICIES, type ApplyError, type ApplyResult, type ParsedResult, type RefusalReason } from './apply.ts';
 export { OPS, parseCommand, type Command, type CommandOf, type Op } from './commands.ts';
 export type { MachineEvent } from './events.ts';
 export type { CommandResult, KernelError, StatusFlags } from './outcome.ts';

@@ -15,6 +15,9 @@ const REFERENCE_ARGS: Readonly<Record<string, ObjectKind>> = {
   parent: 'ioasid',
 };
 
+/** REFERENCE_ARGS as a list, made once: checkNames runs for every command a model checker tries. */
+const REFERENCE_ENTRIES = Object.entries(REFERENCE_ARGS);
+
 const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
   container: 'a container',
   iommufd: 'an iommu fd',
@@ -62,7 +65,7 @@ export interface NameProblem {
 /** Names that a command log gets wrong: a reference to a name never given, or to another kind. */
 export function checkNames(s: MachineState, command: Command): NameProblem | null {
   const args = command as Record<string, unknown>;
-  for (const [argument, kind] of Object.entries(REFERENCE_ARGS)) {
+  for (const [argument, kind] of REFERENCE_ENTRIES) {
     const name = args[argument];
     if (typeof name !== 'string') continue;
     const ref = s.names.get(name);
@@ -89,32 +92,34 @@ export interface Refs {
   parent?: Ioasid;
 }
 
+// Module-level helpers rather than closures in resolveRefs, which runs for nearly every command.
+const idOf = (s: MachineState, args: Record<string, unknown>, argument: string) => s.names.get(args[argument] as string)!.id ?? '';
+const gone = (s: MachineState, args: Record<string, unknown>, argument: string, what: string) =>
+  s.names.get(args[argument] as string)!.id === null ? `the command that was to create it failed` : `it was ${what}`;
+
 /** Looks up the live objects a command names, or the kernel's answer when one is gone. */
 export function resolveRefs(s: MachineState, command: Command): { ok: true; refs: Refs } | (Outcome & { ok: false }) {
   const args = command as Record<string, unknown>;
-  const idOf = (argument: string) => s.names.get(args[argument] as string)!.id ?? '';
-  const gone = (argument: string, what: string) =>
-    s.names.get(args[argument] as string)!.id === null ? `the command that was to create it failed` : `it was ${what}`;
   const refs: Refs = {};
   if (typeof args['container'] === 'string') {
-    const c = s.containers.get(idOf('container'));
-    if (!c?.fdOpen) return refuse('EBADF', `"${args['container']}" is no open container fd: ${gone('container', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+    const c = s.containers.get(idOf(s, args, 'container'));
+    if (!c?.fdOpen) return refuse('EBADF', `"${args['container']}" is no open container fd: ${gone(s, args, 'container', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
     refs.container = c;
   }
   if (typeof args['device'] === 'string') {
-    const d = s.devices.get(idOf('device'));
-    if (!d) return refuse('EBADF', `"${args['device']}" is no open device fd: ${gone('device', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+    const d = s.devices.get(idOf(s, args, 'device'));
+    if (!d) return refuse('EBADF', `"${args['device']}" is no open device fd: ${gone(s, args, 'device', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
     refs.device = d;
   }
   if (typeof args['iommufd'] === 'string') {
-    const f = s.iommufds.get(idOf('iommufd'));
-    if (!f) return refuse('EBADF', `"${args['iommufd']}" is no iommu fd: ${gone('iommufd', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+    const f = s.iommufds.get(idOf(s, args, 'iommufd'));
+    if (!f) return refuse('EBADF', `"${args['iommufd']}" is no iommu fd: ${gone(s, args, 'iommufd', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
     refs.iommufd = f;
   }
   for (const argument of ['ioasid', 'parent'] as const) {
     if (typeof args[argument] !== 'string') continue;
-    const a = s.ioasids.get(idOf(argument));
-    if (!a) return refuse('ENOENT', `IOASID "${args[argument]}" does not exist: ${gone(argument, 'freed')}`, 'kernel-semantics D.5 (unknown id: ENOENT)');
+    const a = s.ioasids.get(idOf(s, args, argument));
+    if (!a) return refuse('ENOENT', `IOASID "${args[argument]}" does not exist: ${gone(s, args, argument, 'freed')}`, 'kernel-semantics D.5 (unknown id: ENOENT)');
     refs[argument] = a;
   }
   return { ok: true, refs };

@@ -40,7 +40,9 @@ function isIdle(gs: GroupState): boolean {
   return !gs.fdOpen && gs.container === null && !gs.blockDma && gs.owner === null && gs.domain.kind === 'default';
 }
 
-function withEntry<K, V>(m: ReadonlyMap<K, V>, k: K, v: V | undefined): Map<K, V> {
+/** The map with `k` set to `v` (deleted for undefined); the same map when that changes nothing, so a command that changes nothing yields equal parts. */
+function withEntry<K, V>(m: ReadonlyMap<K, V>, k: K, v: V | undefined): ReadonlyMap<K, V> {
+  if (v === undefined ? !m.has(k) : m.get(k) === v) return m;
   const next = new Map(m);
   if (v === undefined) next.delete(k);
   else next.set(k, v);

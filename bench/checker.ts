@@ -1,0 +1,37 @@
+// The model checker's figures, measured in Node on the seed's scenario (issue 7): distinct states
+// found per second, commands tried per second (TLC's "states generated"), and the time to check
+// the scenario under all three policies, as `cli check` does. Medians of a few runs.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readScenario } from '../src/io/scenario.ts';
+import { checkSteps } from '../src/model/check/check.ts';
+import { runToEnd } from '../src/model/check/run.ts';
+import { POLICY_NAMES } from '../src/model/kernel/types.ts';
+import { median, round } from './measure.ts';
+
+const SEED = join(dirname(fileURLToPath(import.meta.url)), '../src/model/check/scenarios/seed-gpu-audio-bridge.scenario.json');
+
+export function checkerFigures(runs = 3) {
+  const read = readScenario(readFileSync(SEED, 'utf8'), { source: SEED, readFile: (p) => readFileSync(p, 'utf8') });
+  if (!read.ok) throw new Error(read.error.message);
+  const { topology, grouping, check: settings } = read.scenario;
+  const perRun = Array.from({ length: runs }, () => {
+    let states = 0;
+    let transitions = 0;
+    let seconds = 0;
+    for (const policy of POLICY_NAMES) {
+      const r = runToEnd(checkSteps({ topology, grouping, policy, settings }));
+      if (!r.complete) throw new Error(`the seed's check under ${policy} did not complete`);
+      states += r.states;
+      transitions += r.transitions;
+      seconds += r.seconds;
+    }
+    return { states: states / seconds, transitions: transitions / seconds, seconds };
+  });
+  return {
+    checkerStatesPerSec: Math.round(median(perRun.map((r) => r.states))),
+    checkerTransitionsPerSec: Math.round(median(perRun.map((r) => r.transitions))),
+    checkerSeedSeconds: round(median(perRun.map((r) => r.seconds)), 2),
+  };
+}

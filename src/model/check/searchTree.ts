@@ -1,0 +1,35 @@
+// The states a breadth-first search has found, each with the state it was first reached from and
+// the command that led there. Breadth-first order makes the path back to the start a shortest one.
+export interface SearchTree<K> {
+  /** The index of a state by its key, or undefined when not seen yet. */
+  find(key: K): number | undefined;
+  /** Records a new state reached from `parent` by command `via`; returns its index. */
+  add(key: K, parent: number, via: number): number;
+  readonly size: number;
+  /** Command indices from the start to state `i`. */
+  pathTo(i: number): number[];
+}
+
+export function searchTree<K>(rootKey: K): SearchTree<K> {
+  const index = new Map<K, number>([[rootKey, 0]]);
+  const parent: number[] = [-1];
+  const via: number[] = [-1];
+  return {
+    find: (key) => index.get(key),
+    add(key, from, command) {
+      const i = parent.length;
+      index.set(key, i);
+      parent.push(from);
+      via.push(command);
+      return i;
+    },
+    get size() {
+      return parent.length;
+    },
+    pathTo(i) {
+      const path: number[] = [];
+      for (let at = i; at > 0; at = parent[at]!) path.push(via[at]!);
+      return path.reverse();
+    },
+  };
+}
