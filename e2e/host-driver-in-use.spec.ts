@@ -1,5 +1,6 @@
 // A host driver bound into a group that userspace uses: rfc-v2 BUG_ONs, upstream refuses with EBUSY.
 import { expect, test } from '@playwright/test';
+import { rfcV2BindFlow } from '../src/scenarios/flows/rfcV2DeviceFdNew.ts';
 import { AUDIO, dragToDriver, GPU, groupOf, openExplorer, run, shoot } from './explorer.ts';
 
 test('rfc-v2: binding snd_hda_intel into the in-use group panics; undo brings the machine back', async ({ page }) => {
@@ -7,15 +8,7 @@ test('rfc-v2: binding snd_hda_intel into the in-use group panics; undo brings th
   const group = page.getByTestId(`group-${await groupOf(page, GPU)}`);
   await dragToDriver(page, AUDIO, 'none');
   await dragToDriver(page, GPU, 'vfio-pci');
-  await run(
-    page,
-    { op: 'container.open', as: 'c1' },
-    { op: 'group.open', bdf: GPU },
-    { op: 'group.setContainer', bdf: GPU, container: 'c1' },
-    { op: 'container.setIommu', container: 'c1', type: 'external' },
-    { op: 'iommufd.open', as: 'io1' },
-    { op: 'group.getDeviceFdNew', bdf: GPU, iommufd: 'io1', cookie: 1, as: 'gpu' },
-  );
+  await run(page, ...rfcV2BindFlow(GPU));
   await expect(group).toHaveAttribute('data-domain', 'blocked');
 
   await dragToDriver(page, AUDIO, 'snd_hda_intel');

@@ -1,6 +1,7 @@
 // The plan's flow under rfc-v2: the group leaves its default domain for the blocked domain when the
 // first device is bound to the iommu fd, moves to the IOASID on attach, and returns on close.
 import { expect, test } from '@playwright/test';
+import { rfcV2BindFlow } from '../src/scenarios/flows/rfcV2DeviceFdNew.ts';
 import { AUDIO, dragToDriver, GPU, groupOf, openExplorer, run, shoot } from './explorer.ts';
 
 test('rfc-v2: default -> blocked -> IOASID, and back to default on device.close', async ({ page }) => {
@@ -55,15 +56,7 @@ test('switching the policy replays the same log under the other rules', async ({
   const group = page.getByTestId(`group-${await groupOf(page, GPU)}`);
   await dragToDriver(page, AUDIO, 'none');
   await dragToDriver(page, GPU, 'vfio-pci');
-  await run(
-    page,
-    { op: 'container.open', as: 'c1' },
-    { op: 'group.open', bdf: GPU },
-    { op: 'group.setContainer', bdf: GPU, container: 'c1' },
-    { op: 'container.setIommu', container: 'c1', type: 'external' },
-    { op: 'iommufd.open', as: 'io1' },
-    { op: 'group.getDeviceFdNew', bdf: GPU, iommufd: 'io1', cookie: 1, as: 'gpu' },
-  );
+  await run(page, ...rfcV2BindFlow(GPU));
   await expect(group).toHaveAttribute('data-domain', 'blocked');
 
   // Upstream has no VFIO_EXTERNAL_IOMMU: the same program stops there, with the group claimed by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../model/kernel/commands.ts';
+import { rfcV2AttachFlow } from '../scenarios/flows/rfcV2DeviceFdNew.ts';
 import { gpuAudioNvme } from '../scenarios/gpuAudioNvme.ts';
 import { sriovNic } from '../scenarios/sriovNic.ts';
 import { createExplorerStore } from './explorerStore.ts';
@@ -8,17 +8,7 @@ import { groupView, sharedDomains } from './views.ts';
 const GPU = '0000:01:00.0';
 const AUDIO = '0000:01:00.1';
 
-/** The rfc-v2 flow of the plan: container with VFIO_EXTERNAL_IOMMU, iommu fd, GET_DEVICE_FD_NEW, attach. */
-const RFC_FLOW: Command[] = [
-  { op: 'container.open', as: 'c1' },
-  { op: 'group.open', bdf: GPU },
-  { op: 'group.setContainer', bdf: GPU, container: 'c1' },
-  { op: 'container.setIommu', container: 'c1', type: 'external' },
-  { op: 'iommufd.open', as: 'io1' },
-  { op: 'group.getDeviceFdNew', bdf: GPU, iommufd: 'io1', cookie: 1, as: 'gpu' },
-  { op: 'ioasid.alloc', iommufd: 'io1', as: 'x' },
-  { op: 'device.attach', device: 'gpu', ioasid: 'x' },
-];
+const RFC_FLOW = rfcV2AttachFlow(GPU);
 
 const gpuGroup = (store: ReturnType<typeof createExplorerStore>) => {
   const s = store.getState();
