@@ -5,31 +5,46 @@ import { useStore } from 'zustand';
 import { sameDriver } from '../../model/kernel/drivers.ts';
 import { shortBdf } from '../../model/topology/bdf.ts';
 import { deviceView, driverChoices } from '../../store/views.ts';
-import { useExplorer } from '../app/explorerContext.ts';
+import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { dragStore } from './dragStore.ts';
-import { NONE_TARGET } from './dropTargets.ts';
+import { NONE_TARGET, toDriverTarget } from './dropTargets.ts';
 
-function Target({ name, label, hint, over, current, dragging }: { name: string; label: string; hint: string; over: boolean; current: boolean; dragging: boolean }) {
+interface TargetProps {
+  name: string;
+  label: string;
+  hint: string;
+  over: boolean;
+  current: boolean;
+  dragging: boolean;
+  /** Binds the selected device to this driver: the keyboard's and the click's way, besides the drag. */
+  onChoose: (() => void) | null;
+}
+
+function Target({ name, label, hint, over, current, dragging, onChoose }: TargetProps) {
   return (
-    <div
+    <button
+      type="button"
       data-driver-target={name}
       data-testid={`driver-${name}`}
-      title={hint}
+      title={onChoose ? `${hint} (or press Enter to do it to the selected device)` : hint}
+      disabled={onChoose === null && !dragging}
+      onClick={onChoose ?? undefined}
       className={`flex h-8 min-w-24 items-center justify-center gap-1.5 rounded-md border-2 px-3 font-mono text-[13px] transition-colors ${
         over
           ? 'border-indigo-600 bg-indigo-600 text-white shadow-md'
           : dragging
             ? 'border-dashed border-indigo-400 bg-indigo-50 text-indigo-900'
-            : 'border-slate-300 bg-white text-slate-800'
-      }`}
+            : 'border-slate-300 bg-white text-slate-800 enabled:hover:border-indigo-400 disabled:opacity-60'
+      } focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600`}
     >
       {label}
       {current && <span className={`text-[10px] font-sans ${over ? 'text-indigo-100' : 'text-slate-500'}`}>(now)</span>}
-    </div>
+    </button>
   );
 }
 
 export function DriverPalette() {
+  const store = useExplorerStore();
   const drag = useStore(dragStore, (s) => s.drag);
   const selected = useExplorer((s) => (s.selection?.kind === 'device' ? s.selection.bdf : null));
   const machine = useExplorer((s) => s.machine);
@@ -39,7 +54,16 @@ export function DriverPalette() {
   const dragging = drag !== null;
   const isCurrent = (name: string) => subject !== null && (name === NONE_TARGET ? currentDriver === null : currentDriver !== null && sameDriver(currentDriver, name));
   const target = (name: string, label: string, hint: string) => (
-    <Target key={name} name={name} label={label} hint={hint} over={drag?.over === name} current={isCurrent(name)} dragging={dragging} />
+    <Target
+      key={name}
+      name={name}
+      label={label}
+      hint={hint}
+      over={drag?.over === name}
+      current={isCurrent(name)}
+      dragging={dragging}
+      onChoose={selected === null || dragging ? null : () => store.getState().changeDriver(selected, toDriverTarget(name))}
+    />
   );
   return (
     <section aria-label="Drivers" className="flex min-h-12 flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-4 py-1.5">
