@@ -30,8 +30,8 @@ describe('reasons', () => {
 
   it('names the multifunction slot, and the quirk when one decided', () => {
     const t = (vendor: number) => topology(rootPort('00:02.0', { acs: true }, [endpoint('01:00.0', { vendor, device: 0x0999, multifunction: true }), endpoint('01:00.1', { vendor, device: 0x0999 })]));
-    expect(reason(t(0x1b36), '01:00.1')).toMatchObject({ kind: 'multifunction', via: '0000:01:00.0', text: 'function of multifunction slot 0000:01:00 without ACS, like 0000:01:00.0' });
-    expect(reason(t(0x8088), '01:00.1').text).toBe('function of multifunction slot 0000:01:00 without ACS isolation (decided by the Wangxun NIC quirk, pci_quirk_wangxun_nic_acs), like 0000:01:00.0');
+    expect(reason(t(0x1b36), '01:00.1')).toMatchObject({ kind: 'multifunction', via: '0000:01:00.0', text: 'a function of multifunction slot 0000:01:00 without ACS, like 0000:01:00.0' });
+    expect(reason(t(0x8088), '01:00.1').text).toBe('a function of multifunction slot 0000:01:00 without ACS isolation (decided by the Wangxun NIC quirk, pci_quirk_wangxun_nic_acs), like 0000:01:00.0');
   });
 
   it('names the bridge that takes over the requester ID, and the quirk that says it is a PCIe-to-PCI bridge', () => {
@@ -46,7 +46,7 @@ describe('reasons', () => {
     const t = topology(rootPort('00:02.0', { acs: true }, [endpoint('01:00.0', { vendor: 0x1b4b, device: 0x9235, multifunction: true, acs: true }), endpoint('01:00.1', { acs: true })]));
     expect(reason(t, '01:00.1')).toMatchObject({
       kind: 'same-bus-alias',
-      text: 'DMA alias of 0000:01:00.0 on the same bus: 0000:01:00.0 uses function 1\'s requester ID (quirk_dma_func1_alias)',
+      text: 'a DMA alias of 0000:01:00.0 on the same bus: 0000:01:00.0 uses function 1\'s requester ID (quirk_dma_func1_alias)',
     });
   });
 
@@ -58,7 +58,7 @@ describe('reasons', () => {
     ]));
     expect(reason(t, '01:00.2')).toMatchObject({
       kind: 'same-bus-alias', via: '0000:01:00.0',
-      text: 'DMA alias of 0000:01:00.1 on the same bus: 0000:01:00.2 has DMA aliases given in the topology, which in turn reaches the group of 0000:01:00.0 through slot sibling 0000:01:00.0',
+      text: 'a DMA alias of 0000:01:00.1 on the same bus: 0000:01:00.2 has DMA aliases given in the topology, which in turn reaches the group of 0000:01:00.0 through slot sibling 0000:01:00.0',
     });
   });
 

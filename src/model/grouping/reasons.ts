@@ -31,7 +31,7 @@ export function reasonFor(dev: PciNode, finding: Exclude<Finding, { step: 'new' 
       if (!first) throw new Error(`internal: ${dev.bdf} found a group without a link`);
       let text = linkText(first, judge);
       if (rest.length > 0) text += `, which in turn reaches the group of ${finding.holder.bdf} through ${rest.map((l) => `${linkWord(l)} ${l.to.bdf}`).join(', ')}`;
-      if (finding.owner !== dev) text = `its DMA is taken over by ${describe(finding.owner)}, which has no group of its own and is a ${text}`;
+      if (finding.owner !== dev) text = `its DMA is taken over by ${describe(finding.owner)}, which has no group of its own and is ${text}`;
       const kinds: Record<SearchLink['via'], ReasonKind> = { 'dma-alias': 'same-bus-alias', slot: 'multifunction', 'strict-switch': 'strict-switch' };
       return { ...base, kind: kinds[first.via], text };
     }
@@ -57,13 +57,13 @@ function linkText(link: SearchLink, judge: AcsJudge): string {
     case 'slot': {
       const why = judge.verdict(link.from).why;
       const without = why === 'multifunction without an ACS capability' ? 'without ACS' : `without ACS isolation (${why})`;
-      return `function of multifunction slot ${link.from.slot} ${without}, like ${link.to.bdf}`;
+      return `a function of multifunction slot ${link.from.slot} ${without}, like ${link.to.bdf}`;
     }
     case 'dma-alias':
-      return `DMA alias of ${link.to.bdf} on the same bus: ${link.alias!.owner.bdf} ${link.alias!.source}`;
+      return `a DMA alias of ${link.to.bdf} on the same bus: ${link.alias!.owner.bdf} ${link.alias!.source}`;
     case 'strict-switch': {
       const spoiler = judge.spoilerOf(link.from)!;
-      return `downstream port on the same switch bus as ${link.to.bdf}, merged by the strict-switch rule because ${spoiler.bdf} does not isolate (${judge.verdict(spoiler).why})`;
+      return `a downstream port on the same switch bus as ${link.to.bdf}, merged by the strict-switch rule because ${spoiler.bdf} does not isolate (${judge.verdict(spoiler).why})`;
     }
   }
 }
