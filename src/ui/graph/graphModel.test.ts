@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeGroups } from '../../model/grouping/computeGroups.ts';
 import { gpuAudioNvme } from '../../scenarios/gpuAudioNvme.ts';
 import { sriovNic } from '../../scenarios/sriovNic.ts';
+import { groupingFromKernelListing } from '../../model/grouping/fromKernelListing.ts';
+import { endpoint, hostBridge, topology } from '../../model/topology/builders.ts';
 import { buildGraphModel } from './graphModel.ts';
 
 describe('the graph structure', () => {
@@ -30,5 +32,14 @@ describe('the graph structure', () => {
     const model = buildGraphModel(sriovNic.topology, grouping, new Set(['0000:01:02.0']));
     expect(model.items.filter((i) => i.type === 'device')).toHaveLength(sriovNic.topology.functions.length - 4);
     expect(model.regions.filter((r) => r.kind === 'stack')).toEqual([]);
+  });
+
+  it('draws a group that spans root buses (a flat listing: no tree known) in one frame, with no empty frame', () => {
+    // lspci -nnk shows no bridges' bus ranges, so bus 01 looks like a root bus of its own.
+    const flat = topology(hostBridge('00:00.0'), endpoint('00:01.0'), endpoint('01:00.0'), endpoint('01:00.1'));
+    const grouping = groupingFromKernelListing(flat, new Map([['0000:00:00.0', 0], ['0000:00:01.0', 1], ['0000:01:00.0', 1], ['0000:01:00.1', 1]]));
+    const model = buildGraphModel(flat, grouping, new Set());
+    expect(model.frames.map((f) => f.id)).toEqual(['bus:0000:00']);
+    expect(model.items.every((i) => i.frame === 'bus:0000:00')).toBe(true);
   });
 });

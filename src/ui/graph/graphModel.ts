@@ -60,14 +60,29 @@ export function buildGraphModel(topology: Topology, grouping: Grouping, expanded
   const groupFrames = new Map<number, string>();
   const stacks: Region[] = [];
 
+  const busOfFrame = new Map<string, string>();
+  /**
+   * A group drawn in the frame of its first member: a group can span root buses when its members
+   * come from the kernel's listing of a machine whose tree the text did not show, and a frame only
+   * exists where something is drawn in it.
+   */
+  const frameOfGroup = (group: number, frame: string) => {
+    if (!groupFrames.has(group)) groupFrames.set(group, frame);
+    return groupFrames.get(group)!;
+  };
+  const used = (frame: string) => {
+    if (!frames.some((f) => f.id === frame)) frames.push({ id: frame, bus: busOfFrame.get(frame)! });
+    return frame;
+  };
+
   for (const fn of topology.functions) {
     const bus = busOf.get(fn.bdf)!;
-    const frame = busFrameId(bus);
-    if (!frames.some((f) => f.id === frame)) frames.push({ id: frame, bus });
+    const ownFrame = busFrameId(bus);
+    busOfFrame.set(ownFrame, bus);
     const set = collapsedOf.get(fn.bdf);
     const group = grouping.groupOf.get(fn.bdf);
     if (!set) {
-      if (group !== undefined && !groupFrames.has(group)) groupFrames.set(group, frame);
+      const frame = used(group === undefined ? ownFrame : frameOfGroup(group, ownFrame));
       items.push({ type: 'device', id: deviceNodeId(fn.bdf), bdf: fn.bdf, region: group === undefined ? null : groupRegionId(group), frame });
       itemOf.set(fn.bdf, deviceNodeId(fn.bdf));
       continue;
@@ -75,14 +90,15 @@ export function buildGraphModel(topology: Topology, grouping: Grouping, expanded
     itemOf.set(fn.bdf, setNodeId(set.key));
     if (fn.bdf !== set.key) continue;
     let region: string | null = null;
+    let frame = ownFrame;
     if (set.grouping === 'shared') {
-      if (!groupFrames.has(group!)) groupFrames.set(group!, frame);
+      frame = frameOfGroup(group!, ownFrame);
       region = groupRegionId(group!);
     } else if (set.grouping === 'own') {
       region = stackRegionId(set.key);
       stacks.push({ id: region, kind: 'stack', groups: set.members.map((b) => grouping.groupOf.get(b)!), frame, set });
     }
-    items.push({ type: 'collapsed', id: setNodeId(set.key), set, region, frame });
+    items.push({ type: 'collapsed', id: setNodeId(set.key), set, region, frame: used(frame) });
   }
 
   const regions: Region[] = [

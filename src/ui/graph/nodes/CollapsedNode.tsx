@@ -1,7 +1,7 @@
 // Identical siblings drawn as one card with a count; a click opens them (GraphView's onNodeClick).
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { shortBdf } from '../../../model/topology/bdf.ts';
+import { shortBdf, slotOf } from '../../../model/topology/bdf.ts';
 import { kindLabel, kindOf } from '../../../model/topology/kind.ts';
 import type { MachineState } from '../../../model/kernel/types.ts';
 import { deviceView } from '../../../store/views.ts';
@@ -39,7 +39,7 @@ export const CollapsedNode = memo(function CollapsedNode({ data }: NodeProps<Col
       <Handle type="target" position={Position.Top} className="!border-0 !bg-slate-400" />
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-mono text-[13px] font-bold text-slate-900">
-          {shortBdf(first.bdf)}–{shortBdf(last.bdf).slice(-4)}
+          {addressRange(first.bdf, last.bdf)}
         </span>
         <span className="rounded-full bg-slate-700 px-1.5 text-[11px] font-bold text-white">×{set.members.length}</span>
       </div>
@@ -57,3 +57,9 @@ export const CollapsedNode = memo(function CollapsedNode({ data }: NodeProps<Col
     </div>
   );
 });
+
+/** "03:00.1–.3" within one slot, else both addresses in full ("03:00.1–03:08.0"), never half of one. */
+function addressRange(first: string, last: string): string {
+  if (slotOf(first) === slotOf(last)) return `${shortBdf(first)}–.${last.slice(-1)}`;
+  return `${shortBdf(first)}–${shortBdf(last)}`;
+}

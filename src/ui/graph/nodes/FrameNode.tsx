@@ -9,9 +9,12 @@ export const FrameNode = memo(function FrameNode({ data }: NodeProps<FrameFlowNo
   const [domain, bus] = data.bus.split(':');
   return (
     <div data-testid={`bus-${data.bus}`} className="h-full w-full rounded-2xl border border-slate-300 bg-white/60">
-      <div className="flex items-baseline gap-3 rounded-t-2xl bg-slate-800 px-4 py-1.5 text-white">
-        <span className="text-[14px] font-semibold">root bus {bus}</span>
-        <span className="text-[12px] text-slate-300">PCI domain {domain} · DMA from every device below is translated by the IOMMU</span>
+      {/* One line whatever the frame's width: a narrow frame cuts the explanation, never the bus number. */}
+      <div className="flex items-baseline gap-3 overflow-hidden rounded-t-2xl bg-slate-800 px-4 py-1.5 whitespace-nowrap text-white">
+        <span className="shrink-0 text-[14px] font-semibold">root bus {bus}</span>
+        <span className="truncate text-[12px] text-slate-300" title="DMA from every device below is translated by the IOMMU">
+          PCI domain {domain} · DMA from every device below is translated by the IOMMU
+        </span>
       </div>
     </div>
   );
