@@ -4,6 +4,8 @@ import { GPU, groupOf, openExplorer, shoot } from './explorer.ts';
 
 test('a device can be handed to vfio-pci without a mouse', async ({ page }) => {
   await openExplorer(page, 'gpu-audio-nvme', 'upstream');
+  // One Tab stop per device: React Flow's node wrappers are not focusable themselves.
+  await expect(page.locator('.react-flow__node[tabindex]')).toHaveCount(0);
   const device = page.getByTestId(`device-${GPU}`);
   await device.focus();
   await page.keyboard.press('Enter');

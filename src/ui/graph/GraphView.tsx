@@ -81,6 +81,10 @@ function Graph() {
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
+      // Devices take focus themselves (Enter selects); React Flow's own focusable wrappers would add
+      // a second Tab stop per device and one per frame, group and domain pill.
+      nodesFocusable={false}
+      edgesFocusable={false}
       onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
       onNodeClick={onNodeClick}
       onPaneClick={() => store.getState().select(null)}

@@ -42,7 +42,7 @@ export function ImportReport({ result }: { result: CheckResult }) {
             {warnings.slice(0, SHOWN_WARNINGS).map((w, i) => (
               <li key={i} className="flex gap-2 rounded bg-amber-50 px-2 py-1 text-[12px] leading-4 text-amber-950">
                 <span className="w-[4.5rem] shrink-0 whitespace-nowrap font-mono text-amber-700">{w.line === null ? 'all' : `line ${w.line}`}</span>
-                <span className="min-w-0 break-words">{w.message}</span>
+                <span className="min-w-0 break-words">{withoutPlace(w.message, w.line)}</span>
               </li>
             ))}
           </ol>
@@ -51,4 +51,11 @@ export function ImportReport({ result }: { result: CheckResult }) {
       )}
     </div>
   );
+}
+
+/** The message without its leading "pasted text, line 76: ": the line stands in its own column. */
+function withoutPlace(message: string, line: number | null): string {
+  const marker = line === null ? null : `line ${line}: `;
+  const at = marker === null ? -1 : message.indexOf(marker);
+  return at < 0 || at > 80 ? message : message.slice(at + marker!.length);
 }
