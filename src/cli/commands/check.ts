@@ -6,7 +6,6 @@
 // policies answer every sequence alike); 1 when the check failed: an invariant is broken, or a
 // bound stopped the search before it could show that none is (said on standard error), or (with
 // --diff) the policies differ; 2 when the scenario or the options cannot be read.
-import { readScenario } from '../../io/scenario.ts';
 import { checkSteps, type CheckReport } from '../../model/check/check.ts';
 import { diffSteps, type DiffReport } from '../../model/check/diff.ts';
 import { runToEnd } from '../../model/check/run.ts';
@@ -14,6 +13,7 @@ import { checkSettingsSchema, type CheckSettings } from '../../model/check/setti
 import { WorldError } from '../../model/check/world.ts';
 import { POLICY_NAMES } from '../../model/kernel/types.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand, type CliIo } from '../cliTypes.ts';
+import { readScenarioFile } from '../scenarioFile.ts';
 import { parseCheckArgs, type CheckArgs } from './checkArgs.ts';
 import { checkJson, checkText, diffJson, diffText } from './checkReport.ts';
 
@@ -41,12 +41,8 @@ export const checkCommand: CliCommand = (args, io) => {
     io.err(parsed);
     return EXIT_BAD_INPUT;
   }
-  const read = readScenario(io.readFile(parsed.file), { source: parsed.file, readFile: (p) => io.readFile(p) });
-  if (!read.ok) {
-    io.err(read.error.message);
-    return EXIT_BAD_INPUT;
-  }
-  const { scenario } = read;
+  const scenario = readScenarioFile(io, parsed.file);
+  if (scenario === null) return EXIT_BAD_INPUT;
   const settings = mergeSettings(scenario.check, parsed.settings);
   if (typeof settings === 'string') {
     io.err(`${parsed.file}: check ${settings}`);

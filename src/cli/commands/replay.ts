@@ -1,11 +1,11 @@
 // `cli replay [--policy P] [--json] SCENARIO` (spec scenario-format.md): applies the scenario's
 // commands and prints every step, the groups' end state, the invariants and the panic. Exit 0 when
 // done; 2 when the scenario cannot be read or a command in it is malformed (the message names the step).
-import { readScenario } from '../../io/scenario.ts';
 import type { MachineEvent } from '../../model/kernel/events.ts';
 import { replay, type ReplayReport, type ReplayStep } from '../../model/kernel/replay.ts';
 import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../cliTypes.ts';
+import { readScenarioFile } from '../scenarioFile.ts';
 
 const USAGE = 'usage: cli replay [--policy legacy|rfc-v2|upstream] [--json] SCENARIO';
 
@@ -82,12 +82,8 @@ export const replayCommand: CliCommand = (args, io) => {
     io.err(parsed);
     return EXIT_BAD_INPUT;
   }
-  const read = readScenario(io.readFile(parsed.file), { source: parsed.file, readFile: (p) => io.readFile(p) });
-  if (!read.ok) {
-    io.err(read.error.message);
-    return EXIT_BAD_INPUT;
-  }
-  const { scenario } = read;
+  const scenario = readScenarioFile(io, parsed.file);
+  if (scenario === null) return EXIT_BAD_INPUT;
   const policy = parsed.policy ?? scenario.settings.policy;
   const outcome = replay(scenario.topology, scenario.grouping, scenario.commands, policy);
   if (!outcome.ok) {
