@@ -4,9 +4,12 @@ import { defineConfig } from '@playwright/test';
 const executablePath = process.env.E2E_CHROMIUM_PATH || undefined;
 // scripts/run-e2e.mjs picks a free port; 4173 is vite preview's own default.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// scripts/run-e2e.mjs builds into E2E_OUT_DIR (dist by default).
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: outDir === 'dist' ? 'test-results' : `${outDir}-results`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -21,7 +24,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --strictPort --port ${port}`,
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --strictPort --port ${port} --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
