@@ -34,7 +34,7 @@ describe('the explorer store', () => {
     ]);
     store.getState().changeDriver(GPU, { kind: 'driver', name: 'vfio-pci' });
     expect(gpuGroup(store).viable).toBe(true);
-    expect(store.getState().actions).toHaveLength(2);
+    expect(store.getState().steps).toHaveLength(2);
   });
 
   it('runs the rfc-v2 flow: default -> blocked -> IOASID, and back to default on close', () => {
@@ -102,7 +102,7 @@ describe('the explorer store', () => {
     store.getState().setPolicy('upstream');
     const s = store.getState();
     expect(s.policy).toBe('upstream');
-    expect(s.actions).toHaveLength(3);
+    expect(s.steps).toHaveLength(3);
     // Upstream has no VFIO_EXTERNAL_IOMMU: the console action stops there, the drags replay unchanged.
     expect(s.replay.entries.map((e) => e.command)).toEqual(commandsBefore.slice(0, s.replay.entries.length));
     const refused = s.replay.entries.find((e) => !e.outcome.ok);
@@ -120,7 +120,7 @@ describe('the explorer store', () => {
     expect(store.getState().replay.entries).toHaveLength(0);
     expect(store.getState().machine).toBe(before);
     store.getState().undo();
-    expect(store.getState().actions).toHaveLength(0);
+    expect(store.getState().steps).toHaveLength(0);
   });
 
   it('appending an action applies only its commands', () => {
@@ -139,7 +139,7 @@ describe('the explorer store', () => {
     store.getState().toggleExpanded('x');
     store.getState().loadScenario(sriovNic);
     const s = store.getState();
-    expect([s.scenario.id, s.policy, s.actions.length, s.selection, s.expanded.size, s.settings.animations]).toEqual(['sriov-nic', 'legacy', 0, null, 0, false]);
+    expect([s.scenario.id, s.policy, s.steps.length, s.selection, s.expanded.size, s.settings.animations]).toEqual(['sriov-nic', 'legacy', 0, null, 0, false]);
   });
 
   it('a scenario with commands replays them as undoable actions', () => {

@@ -1,16 +1,19 @@
-// The explorer's one store: the scenario and the user's actions are its inputs; the replayed machine
-// is derived from them and replaced, never edited. Actions are thin: they record what the user did
-// and let the model decide. Plain zustand (vanilla): no React, no I/O, testable in Node.
+// The explorer's one store: the loaded scenario and the user's steps are its inputs; the edited
+// machine, its groups and the replayed log are derived from them and replaced, never edited. Actions
+// are thin: they record what the user did and let the model decide. Which actions are undoable is
+// decided in history.ts (HISTORY_POLICY). Plain zustand (vanilla): no React, no I/O, testable in Node.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { computeGroups } from '../model/grouping/computeGroups.ts';
+import type { ScenarioEdit } from '../model/edit/edits.ts';
 import type { Grouping } from '../model/grouping/types.ts';
 import type { Command } from '../model/kernel/commands.ts';
-import { createMachine } from '../model/kernel/machine.ts';
 import type { GroupId, MachineState, PolicyName } from '../model/kernel/types.ts';
 import type { Bdf } from '../model/topology/types.ts';
+import { composeRenames, deriveAll, invertRenames, type Derived } from './derive.ts';
 import { describeTarget, planDriverChange, type DriverTarget } from './driverPlan.ts';
-import { currentMachine, dropTrailingAction, replayAll, runAction, type LogEntry, type Replay, type UserAction } from './log.ts';
-import { noticesFor, type Notice } from './notices.ts';
+import { isEditStep, type CommandStep, type EditEffect, type Step } from './history.ts';
+import { currentMachine, dropTrailingAction, runAction, type LogEntry, type Replay } from './log.ts';
+import { noticesFor, outcomeChanges, type Notice } from './notices.ts';
+import { DEFAULT_DOCK_PANELS, withPanel, type DockPanels, type PanelId } from './panels.ts';
 import type { Scenario } from './scenario.ts';
 
 export type Selection = { kind: 'device'; bdf: Bdf } | { kind: 'group'; id: GroupId } | { kind: 'domain'; id: string };
@@ -20,76 +23,73 @@ export interface UiSettings {
   animations: boolean;
 }
 
+/** How the groups changed with the last step that changed them (for the "What changed" panel). */
+export interface GroupingChange {
+  /** What caused it: an edit's label, or "undo ..." / "redo ...". */
+  label: string;
+  before: Grouping;
+  after: Grouping;
+  /** Addresses that moved across the change, old -> new. */
+  renamed: ReadonlyMap<Bdf, Bdf>;
+}
+
 export interface ExplorerState {
+  /** The scenario as loaded (built in, imported, opened from a link). */
+  baseScenario: Scenario;
+  /** The loaded scenario with every edit step applied: the machine the log runs on. */
   scenario: Scenario;
-  /** The scenario's groups, computed once per scenario (or as the kernel listed them). */
+  /** The scenario's groups (computed, or as the kernel listed them for an unedited import). */
   grouping: Grouping;
   policy: PolicyName;
-  /** What the user did, oldest first: the undo stack and the replay input. */
-  actions: readonly UserAction[];
-  /** The log as it ran under the current policy. */
+  /** What the user did, oldest first: the undo history and the replay input. */
+  steps: readonly Step[];
+  /** Steps undone and not yet redone; future[0] is the next redo. */
+  future: readonly Step[];
+  /** Edit steps that no longer apply (after a step was deleted or moved), with why. */
+  editFailures: ReadonlyMap<number, string>;
+  /** The command steps as they ran under the current policy on the edited machine. */
   replay: Replay;
   /** The machine after the last entry of `replay` (kept here so every reader sees one object). */
   machine: MachineState;
+  lastChange: GroupingChange | null;
   selection: Selection | null;
   /** Keys of collapsed sibling sets the user opened (src/ui/graph/collapse.ts). */
   expanded: ReadonlySet<string>;
   settings: UiSettings;
+  panels: DockPanels;
   /** Refusals and probe answers still to show, oldest first. */
   notices: readonly Notice[];
-  /** Next id for actions and notices. */
+  /** Next id for steps and notices. */
   nextId: number;
 }
 
 export interface ExplorerActions {
+  /** Starts a new history on a scenario; its own commands become one step each. */
   loadScenario(scenario: Scenario): void;
-  /** Replays the same actions under another policy's rules. */
+  /** Replays the same steps under another policy's rules. */
   setPolicy(policy: PolicyName): void;
-  /** Records one user action of one or more commands; returns the entries that ran. */
+  /** Records one step of one or more commands; returns the entries that ran. */
   perform(label: string, commands: readonly Command[]): LogEntry[];
   /** Moves a device to a driver (or to none) the way a passthrough tool does it. */
   changeDriver(bdf: Bdf, target: DriverTarget): LogEntry[];
-  /** Removes the last user action and everything it did. */
+  /** Records a what-if edit of the machine; false (with a notice saying why) when it cannot apply. */
+  edit(label: string, edit: ScenarioEdit): boolean;
   undo(): void;
+  redo(): void;
+  /** Undoes or redoes until exactly `count` steps are done: the timeline's time travel. */
+  jumpTo(count: number): void;
+  deleteStep(id: number): void;
+  /** Moves a done step to another position among the done steps; the rest re-runs. */
+  moveStep(id: number, toIndex: number): void;
   select(selection: Selection | null): void;
   toggleExpanded(key: string): void;
   setAnimations(on: boolean): void;
+  showPanel(id: PanelId): void;
   dismissNotice(id: number): void;
 }
 
 export type Explorer = ExplorerState & ExplorerActions;
 export type ExplorerStore = StoreApi<Explorer>;
-
-function groupingOf(scenario: Scenario): Grouping {
-  return scenario.givenGrouping ?? computeGroups(scenario.topology, scenario.groupingSettings);
-}
-
-function freshMachine(scenario: Scenario, grouping: Grouping, policy: PolicyName): MachineState {
-  return createMachine(scenario.topology, grouping, { ...scenario.machineOptions, policy });
-}
-
-/** The scenario's own commands become one action each, so undo steps back through them. */
-function scenarioActions(scenario: Scenario, firstId: number): UserAction[] {
-  return (scenario.commands ?? []).map((command, i) => ({ id: firstId + i, label: 'scenario', commands: [command] }));
-}
-
-function loaded(scenario: Scenario, policy: PolicyName, nextId: number): Omit<ExplorerState, 'settings'> {
-  const grouping = groupingOf(scenario);
-  const actions = scenarioActions(scenario, nextId);
-  const replay = replayAll(freshMachine(scenario, grouping, policy), actions);
-  return {
-    scenario,
-    grouping,
-    policy,
-    actions,
-    replay,
-    machine: currentMachine(replay),
-    selection: null,
-    expanded: new Set(),
-    notices: [],
-    nextId: nextId + actions.length,
-  };
-}
 
 const MAX_NOTICES = 4;
 
@@ -98,61 +98,200 @@ export interface ExplorerOptions {
   settings?: Partial<UiSettings>;
 }
 
+type Derivable = Pick<ExplorerState, 'scenario' | 'grouping' | 'editFailures' | 'replay' | 'machine'>;
+
+function fromDerived(d: Derived): Derivable {
+  return { scenario: d.scenario, grouping: d.grouping, editFailures: d.editFailures, replay: d.replay, machine: currentMachine(d.replay) };
+}
+
+/** The scenario's own commands become one step each, so undo steps back through them. */
+function scenarioSteps(scenario: Scenario, firstId: number): CommandStep[] {
+  return (scenario.commands ?? []).map((command, i) => ({ id: firstId + i, kind: 'commands', label: 'scenario', commands: [command] }));
+}
+
+function renamesOf(d: Derived, ids: readonly number[]): ReadonlyMap<Bdf, Bdf> {
+  let m: ReadonlyMap<Bdf, Bdf> = new Map();
+  for (const id of ids) {
+    const effect: EditEffect | undefined = d.effects.get(id);
+    if (effect) m = composeRenames(m, effect.renamed);
+  }
+  return m;
+}
+
 export function createExplorerStore(scenario: Scenario, options: ExplorerOptions = {}): ExplorerStore {
-  const policy = scenario.policy ?? options.policy ?? 'upstream';
-  return createStore<Explorer>()((set, get) => ({
-    ...loaded(scenario, policy, 1),
-    settings: { animations: true, ...options.settings },
+  const initialPolicy = scenario.policy ?? options.policy ?? 'upstream';
 
-    loadScenario: (next) => set((s) => loaded(next, next.policy ?? s.policy, s.nextId)),
+  const loaded = (next: Scenario, policy: PolicyName, nextId: number) => {
+    const steps = scenarioSteps(next, nextId);
+    return {
+      baseScenario: next,
+      policy,
+      steps,
+      future: [],
+      ...fromDerived(deriveAll(next, steps, policy)),
+      lastChange: null,
+      selection: null,
+      expanded: new Set<string>(),
+      notices: [],
+      nextId: nextId + steps.length,
+    };
+  };
 
-    setPolicy: (next) =>
-      set((s) => {
-        if (next === s.policy) return s;
-        const replay = replayAll(freshMachine(s.scenario, s.grouping, next), s.actions);
-        return { policy: next, replay, machine: currentMachine(replay) };
-      }),
+  return createStore<Explorer>()((set, get) => {
+    /** Appends notices, keeping the newest few. */
+    const notify = (s: ExplorerState, fresh: readonly Omit<Notice, 'id'>[]) => ({
+      notices: [...s.notices, ...fresh.map((n, i) => ({ ...n, id: s.nextId + i }))].slice(-MAX_NOTICES),
+      nextId: s.nextId + fresh.length,
+    });
 
-    perform: (label, commands) => {
-      if (commands.length === 0) return [];
+    /**
+     * Sets new steps and future. Command steps added or removed at the end reuse the replay; anything
+     * else (an edit crossed, a rewrite) derives everything again and says which answers changed.
+     */
+    const travel = (steps: readonly Step[], future: readonly Step[], cause: string) => {
       const s = get();
-      const action: UserAction = { id: s.nextId, label, commands };
-      const { replay, added } = runAction(s.replay, action);
-      const fresh = noticesFor(added, s.nextId + 1);
+      const common = commonPrefix(s.steps, steps);
+      const removed = s.steps.slice(common);
+      const added = steps.slice(common);
+      const onePrefixOfOther = removed.length === 0 || added.length === 0;
+      if (onePrefixOfOther && ![...removed, ...added].some(isEditStep)) {
+        let replay = s.replay;
+        for (const step of [...removed].reverse()) replay = dropTrailingAction(replay, step.id);
+        for (const step of added as CommandStep[]) replay = runAction(replay, step).replay;
+        set({ steps, future, replay, machine: currentMachine(replay) });
+        return;
+      }
+      const before = deriveAll(s.baseScenario, s.steps, s.policy);
+      const after = deriveAll(s.baseScenario, steps, s.policy);
+      const crossedEdits = [...removed, ...added].some(isEditStep);
+      const renamed = composeRenames(invertRenames(renamesOf(before, removed.map((x) => x.id).reverse())), renamesOf(after, added.map((x) => x.id)));
+      const keptIds = new Set(steps.map((x) => x.id));
+      const kept = new Set(s.steps.filter((x) => keptIds.has(x.id)).map((x) => x.id));
+      const changes = outcomeChanges(s.replay.entries, after.replay.entries, kept, cause);
       set({
-        actions: [...s.actions, action],
-        replay,
-        machine: currentMachine(replay),
-        notices: [...s.notices, ...fresh].slice(-MAX_NOTICES),
-        nextId: s.nextId + 1 + fresh.length,
+        steps,
+        future,
+        ...fromDerived(after),
+        lastChange: crossedEdits ? { label: cause, before: s.grouping, after: after.grouping, renamed } : s.lastChange,
+        ...notify(get(), changes ? [changes] : []),
       });
-      return added;
-    },
+    };
 
-    changeDriver: (bdf, target) => {
-      const plan = planDriverChange(get().machine, bdf, target);
-      return get().perform(`drag ${bdf} to ${describeTarget(target)}`, plan);
-    },
+    return {
+      ...loaded(scenario, initialPolicy, 1),
+      settings: { animations: true, ...options.settings },
+      panels: DEFAULT_DOCK_PANELS,
 
-    undo: () =>
-      set((s) => {
-        const last = s.actions[s.actions.length - 1];
-        if (!last) return s;
-        const replay = dropTrailingAction(s.replay, last.id);
-        return { actions: s.actions.slice(0, -1), replay, machine: currentMachine(replay), notices: [] };
-      }),
+      loadScenario: (next) => set((s) => loaded(next, next.policy ?? s.policy, s.nextId)),
 
-    select: (selection) => set({ selection }),
+      setPolicy: (next) =>
+        set((s) => {
+          if (next === s.policy) return s;
+          const d = deriveAll(s.baseScenario, s.steps, next);
+          return { policy: next, replay: d.replay, machine: currentMachine(d.replay) };
+        }),
 
-    toggleExpanded: (key) =>
-      set((s) => {
-        const expanded = new Set(s.expanded);
-        if (!expanded.delete(key)) expanded.add(key);
-        return { expanded };
-      }),
+      perform: (label, commands) => {
+        if (commands.length === 0) return [];
+        const s = get();
+        const step: CommandStep = { id: s.nextId, kind: 'commands', label, commands };
+        const { replay, added } = runAction(s.replay, step);
+        const fresh = noticesFor(added, s.nextId + 1);
+        set({
+          steps: [...s.steps, step],
+          future: [],
+          replay,
+          machine: currentMachine(replay),
+          notices: [...s.notices, ...fresh].slice(-MAX_NOTICES),
+          nextId: s.nextId + 1 + fresh.length,
+        });
+        return added;
+      },
 
-    setAnimations: (on) => set((s) => ({ settings: { ...s.settings, animations: on } })),
+      changeDriver: (bdf, target) => {
+        const plan = planDriverChange(get().machine, bdf, target);
+        return get().perform(`drag ${bdf} to ${describeTarget(target)}`, plan);
+      },
 
-    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  }));
+      edit: (label, edit) => {
+        const s = get();
+        const step: Step = { id: s.nextId, kind: 'edit', label, edit };
+        const trial = deriveAll(s.baseScenario, [...s.steps, step], s.policy);
+        const failure = trial.editFailures.get(step.id);
+        if (failure !== undefined) {
+          set(notify(s, [{ tone: 'error', title: `cannot ${label}`, message: failure }]));
+          return false;
+        }
+        set({ nextId: s.nextId + 1 });
+        travel([...s.steps, step], [], label);
+        return true;
+      },
+
+      undo: () => {
+        const s = get();
+        const last = s.steps[s.steps.length - 1];
+        if (!last) return;
+        travel(s.steps.slice(0, -1), [last, ...s.future], `undo ${last.label}`);
+      },
+
+      redo: () => {
+        const s = get();
+        const next = s.future[0];
+        if (!next) return;
+        travel([...s.steps, next], s.future.slice(1), `redo ${next.label}`);
+      },
+
+      jumpTo: (count) => {
+        const s = get();
+        const all = [...s.steps, ...s.future];
+        const at = Math.max(0, Math.min(all.length, Math.trunc(count)));
+        if (at === s.steps.length) return;
+        travel(all.slice(0, at), all.slice(at), `go to step ${at}`);
+      },
+
+      deleteStep: (id) => {
+        const s = get();
+        const step = s.steps.find((x) => x.id === id);
+        if (!step) return;
+        travel(
+          s.steps.filter((x) => x.id !== id),
+          [],
+          `delete ${step.label}`,
+        );
+      },
+
+      moveStep: (id, toIndex) => {
+        const s = get();
+        const from = s.steps.findIndex((x) => x.id === id);
+        if (from < 0) return;
+        const steps = [...s.steps];
+        const [step] = steps.splice(from, 1);
+        const to = Math.max(0, Math.min(steps.length, Math.trunc(toIndex)));
+        if (to === from) return;
+        steps.splice(to, 0, step!);
+        travel(steps, [], `move ${step!.label}`);
+      },
+
+      select: (selection) => set({ selection }),
+
+      toggleExpanded: (key) =>
+        set((s) => {
+          const expanded = new Set(s.expanded);
+          if (!expanded.delete(key)) expanded.add(key);
+          return { expanded };
+        }),
+
+      setAnimations: (on) => set((s) => ({ settings: { ...s.settings, animations: on } })),
+
+      showPanel: (id) => set((s) => ({ panels: withPanel(s.panels, id) })),
+
+      dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    };
+  });
+}
+
+function commonPrefix(a: readonly Step[], b: readonly Step[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return i;
 }

@@ -18,6 +18,11 @@ export interface UserAction {
    * script would stop; under another policy the same list may run further or stop earlier.
    */
   commands: readonly Command[];
+  /**
+   * Commands that can no longer run, by index, with why (a what-if edit removed their device). They
+   * are answered with that sentence and stop the action, like a refusal: reported, never dropped.
+   */
+  unrunnable?: ReadonlyMap<number, string>;
 }
 
 export type EntryOutcome =
@@ -53,7 +58,16 @@ export function runAction(r: Replay, action: UserAction): { replay: Replay; adde
   const states = [...r.states];
   const added: LogEntry[] = [];
   let machine = currentMachine(r);
-  for (const command of action.commands) {
+  for (const [index, command] of action.commands.entries()) {
+    const why = action.unrunnable?.get(index);
+    if (why !== undefined) {
+      const error: ApplyError = { errno: null, message: why, rule: 'issue 8: the log is replayed on the edited machine', reason: 'invalid-command', argument: 'bdf' };
+      const entry: LogEntry = { seq: entries.length + 1, actionId: action.id, command, outcome: { ok: false, error } };
+      entries.push(entry);
+      states.push(machine);
+      added.push(entry);
+      break;
+    }
     const result = apply(machine, command);
     const outcome: EntryOutcome = result.ok
       ? result.result

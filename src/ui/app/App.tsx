@@ -1,15 +1,15 @@
-// The main screen: top bar, driver palette, the graph with the inspector on its right, and the
-// event log below them.
+// The main screen: top bar, driver palette, the graph with the side dock (inspector, console) on its
+// right, and the bottom dock (event log, timeline, ...) below them.
 import { lazy, Suspense } from 'react';
 import type { ExplorerStore } from '../../store/explorerStore.ts';
 import { DragGhost } from '../drivers/DragGhost.tsx';
 import { DriverPalette } from '../drivers/DriverPalette.tsx';
 import { PanicOverlay } from '../feedback/PanicOverlay.tsx';
 import { Toasts } from '../feedback/Toasts.tsx';
-import { EventLog } from '../log/EventLog.tsx';
-import { Inspector } from '../inspector/Inspector.tsx';
+import { BottomDock } from './BottomDock.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExplorerContext, useExplorer } from './explorerContext.ts';
+import { RightDock } from './RightDock.tsx';
 import { TopBar } from './TopBar.tsx';
 
 // The graph (React Flow, the ELK client) is its own chunk: it downloads while the rest of the page
@@ -19,7 +19,7 @@ const GraphView = lazy(() => import('../graph/GraphView.tsx').then((m) => ({ def
 function Screen() {
   const animations = useExplorer((s) => s.settings.animations);
   return (
-    <div data-animations={animations ? 'on' : 'off'} className="grid h-full grid-rows-[auto_auto_minmax(0,1fr)_10rem] bg-slate-100 text-slate-900">
+    <div data-animations={animations ? 'on' : 'off'} className="grid h-full grid-rows-[auto_auto_minmax(0,1fr)_auto] bg-slate-100 text-slate-900">
       <TopBar />
       <DriverPalette />
       <main className="flex min-h-0">
@@ -30,13 +30,9 @@ function Screen() {
             </Suspense>
           </ErrorBoundary>
         </div>
-        <ErrorBoundary what="inspector">
-          <Inspector />
-        </ErrorBoundary>
+        <RightDock />
       </main>
-      <ErrorBoundary what="event log">
-        <EventLog />
-      </ErrorBoundary>
+      <BottomDock />
       <Toasts />
       <PanicOverlay />
       <DragGhost />

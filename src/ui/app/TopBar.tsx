@@ -16,7 +16,7 @@ export function TopBar() {
   const scenario = useExplorer((s) => s.scenario);
   const policy = useExplorer((s) => s.policy);
   const animations = useExplorer((s) => s.settings.animations);
-  const canUndo = useExplorer((s) => s.actions.length > 0);
+  const canUndo = useExplorer((s) => s.steps.length > 0);
   const panicked = useExplorer((s) => s.machine.panic !== null);
   const { loadScenario, setPolicy, setAnimations, undo } = useExplorerStore().getState();
   const known = BUILT_IN_SCENARIOS.some((s) => s.id === scenario.id);

@@ -4,7 +4,7 @@ import { useExplorer } from '../app/explorerContext.ts';
 
 export function PanicOverlay() {
   const panic = useExplorer((s) => s.machine.panic);
-  const lastAction = useExplorer((s) => s.actions[s.actions.length - 1]?.label ?? null);
+  const lastAction = useExplorer((s) => s.steps[s.steps.length - 1]?.label ?? null);
   const undo = useExplorer((s) => s.undo);
   const policy = useExplorer((s) => s.policy);
   if (!panic) return null;

@@ -37,18 +37,18 @@ function Entry({ entry }: { entry: LogEntry }) {
 
 export function EventLog() {
   const entries = useExplorer((s) => s.replay.entries);
-  const actions = useExplorer((s) => s.actions);
+  const steps = useExplorer((s) => s.steps);
   const policy = useExplorer((s) => s.policy);
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     list.current?.scrollTo({ top: list.current.scrollHeight });
   }, [entries]);
-  const labels = new Map(actions.map((a) => [a.id, a.label]));
+  const labels = new Map(steps.map((a) => [a.id, a.label]));
   const shown = entries.slice(-SHOWN);
   return (
     <section data-testid="event-log" aria-label="Event log" className="flex h-full flex-col border-t border-slate-300 bg-white">
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-1.5 text-sm">
-        <span className="font-semibold text-slate-700">Event log</span>
+        <span className="text-slate-600">Every command, the kernel's answer and what it changed</span>
         <span className="text-slate-500">
           {entries.length} command{entries.length === 1 ? '' : 's'} under {policy}
         </span>

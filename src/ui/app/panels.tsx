@@ -1,0 +1,18 @@
+// The panels the two docks can show, in tab order. A panel is registered here with its title; its
+// dock comes from src/store/panels.ts. A heavy panel registers as `lazy(() => import(...))`: it
+// loads when first shown, and the dock shows "Loading" meanwhile.
+import type { ComponentType } from 'react';
+import type { PanelId } from '../../store/panels.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { EventLog } from '../log/EventLog.tsx';
+
+export interface PanelDef {
+  id: PanelId;
+  title: string;
+  Component: ComponentType;
+}
+
+export const PANELS: readonly PanelDef[] = [
+  { id: 'inspector', title: 'Inspector', Component: Inspector },
+  { id: 'log', title: 'Event log', Component: EventLog },
+];
