@@ -38,7 +38,7 @@ test('rfc-v2: default -> blocked -> IOASID, and back to default on device.close'
   expect(userDomain).not.toMatch(/^default|^blocked$/);
   await expect(page.getByTestId(`domain-${userDomain}`)).toHaveAttribute('data-kind', 'user');
   await expect(page.getByTestId(`domain-${userDomain}`)).toContainText('IOASID x');
-  await expect(page.getByTestId('event-log')).toContainText(`group ${g}: blocked → ioasid:x`);
+  await expect(page.getByTestId('event-log')).toContainText(`group ${g} domain blocked → ioasid:x`);
   // The inspector, opened on the group by its label, says the same: a user domain and its owner.
   await group.click({ position: { x: 60, y: 12 } });
   await expect(page.getByTestId('inspector-group')).toContainText('ioasid:x');

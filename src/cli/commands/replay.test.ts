@@ -23,7 +23,7 @@ describe('cli replay', () => {
     expect(await replayCommand(['--policy', 'legacy', 'dir/s.json'], io)).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/^replay of "b" under legacy/);
-    expect(text).toContain('  1 driver.unbind bdf=0000:01:00.1\n      ok\n      driver.unbound 0000:01:00.1 e1000e');
+    expect(text).toContain('  1 driver.unbind bdf=0000:01:00.1\n      ok\n      01:00.1 unbound from e1000e');
     expect(text).toContain('I5 holds: no BUG');
     expect(text).toMatch(/panic: none$/);
   });

@@ -1,7 +1,7 @@
 // `cli replay [--policy P] [--json] SCENARIO` (spec scenario-format.md): applies the scenario's
 // commands and prints every step, the groups' end state, the invariants and the panic. Exit 0 when
 // done; 2 when the scenario cannot be read or a command in it is malformed (the message names the step).
-import type { MachineEvent } from '../../model/kernel/events.ts';
+import { eventText } from '../../model/kernel/eventText.ts';
 import { replay, type ReplayReport, type ReplayStep } from '../../model/kernel/replay.ts';
 import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../cliTypes.ts';
@@ -32,27 +32,6 @@ function parseArgs(args: string[]): ReplayArgs | string {
   return { json, file: files[0]!, ...(policy === undefined ? {} : { policy: policy as PolicyName }) };
 }
 
-function describeEvent(e: MachineEvent): string {
-  switch (e.type) {
-    case 'driver.bound':
-    case 'driver.unbound':
-      return `${e.type} ${e.bdf} ${e.driver}`;
-    case 'driver.probeRefused':
-      return `${e.type} ${e.bdf} ${e.driver} ${e.errno}`;
-    case 'group.viabilityChanged':
-      return `${e.type} group ${e.group} ${e.viable ? 'viable' : 'not viable'}`;
-    case 'group.domainChanged':
-    case 'group.ownerChanged':
-      return `${e.type} group ${e.group} ${e.from} -> ${e.to}`;
-    case 'device.accessGranted':
-    case 'device.accessRevoked':
-      return `${e.type} "${e.device}" ${e.bdf}`;
-    case 'kernel.warn':
-    case 'kernel.bug':
-      return `${e.type} ${e.message}`;
-  }
-}
-
 function describeStep(step: ReplayStep, i: number, command: unknown): string {
   const args = Object.entries(command as Record<string, unknown>)
     .filter(([k]) => k !== 'op')
@@ -61,7 +40,7 @@ function describeStep(step: ReplayStep, i: number, command: unknown): string {
   const head = `${String(i + 1).padStart(3)} ${step.op}${args ? ` ${args}` : ''}`;
   if (!step.ok) return `${head}\n      ${step.errno ?? 'not run'}: ${step.message}`;
   const flags = step.flags ? `\n      flags: viable=${step.flags.viable} containerSet=${step.flags.containerSet}` : '';
-  const events = step.events.map((e) => `\n      ${describeEvent(e)}`).join('');
+  const events = step.events.map((e) => `\n      ${eventText(e)}`).join('');
   return `${head}\n      ok${flags}${events}`;
 }
 

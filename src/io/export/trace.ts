@@ -2,9 +2,9 @@
 // kernel returned and why it refused, what changed underneath, and a BUG shown as an oops. Plain
 // 7-bit text within 72 columns; long calls and messages wrap under the call.
 import type { MachineEvent } from '../../model/kernel/events.ts';
+import { eventText } from '../../model/kernel/eventText.ts';
 import { INVARIANT_NAMES } from '../../model/kernel/invariants.ts';
 import type { ReplayReport } from '../../model/kernel/replay.ts';
-import { shortBdf } from '../../model/topology/bdf.ts';
 import { callText, createdName } from './callNames.ts';
 import { fdNumbers, type StepFds } from './fileDescriptors.ts';
 import { mailSafe, MAIL_WIDTH, paragraph, quotedName, titleLines, wrap } from './plainText.ts';
@@ -12,36 +12,10 @@ import type { RunStep, ScenarioRun } from './runScenario.ts';
 
 type OkRun = Extract<ScenarioRun, { ok: true }>;
 
-function describeEvent(e: MachineEvent): string | null {
-  switch (e.type) {
-    case 'driver.bound':
-      return `${shortBdf(e.bdf)} bound to ${e.driver}`;
-    case 'driver.unbound':
-      return `${shortBdf(e.bdf)} unbound from ${e.driver}`;
-    case 'driver.probeRefused':
-      return `${e.driver} refused to probe ${shortBdf(e.bdf)} (-${e.errno}: ${e.message})`;
-    case 'group.viabilityChanged':
-      return e.viable
-        ? `group ${e.group} viable`
-        : `group ${e.group} not viable (${e.culprits.map((c) => `${shortBdf(c.bdf)} on ${c.driver}`).join(', ')})`;
-    case 'group.domainChanged':
-      return `group ${e.group} domain ${e.from} -> ${e.to}`;
-    case 'group.ownerChanged':
-      return `group ${e.group} owner ${e.from} -> ${e.to}`;
-    case 'device.accessGranted':
-      return `"${e.device}" has access to ${shortBdf(e.bdf)}`;
-    case 'device.accessRevoked':
-      return `"${e.device}" lost access to ${shortBdf(e.bdf)}`;
-    case 'kernel.warn':
-      return `WARNING: ${e.message}`;
-    case 'kernel.bug':
-      return null; // shown as an oops below the step
-  }
-}
-
 /** What the command itself already says (the driver an unbind names, a bind's driver) is not repeated. */
 function worthSaying(step: RunStep, e: MachineEvent): boolean {
   const c = step.command;
+  if (e.type === 'kernel.bug') return false; // shown as an oops below the step
   if (e.type === 'driver.unbound') return c.op !== 'driver.unbind';
   if (e.type === 'driver.bound') return !(c.op === 'driver.bind' && c.driver === e.driver);
   return true;
@@ -119,7 +93,7 @@ export function traceText(name: string, run: OkRun): string {
     const f = fds.steps[i]!;
     lines.push(...stepLines(i + 1, callText(step.command, step.before, f), resultText(step, f, panicStep < 0 ? null : panicStep + 1), numberWidth));
     if (!step.result.ok) return;
-    const said = step.result.events.filter((e) => worthSaying(step, e)).map(describeEvent).filter((t): t is string => t !== null);
+    const said = step.result.events.filter((e) => worthSaying(step, e)).map((e) => eventText(e));
     if (said.length > 0) lines.push(...paragraph(said.join('; '), `${indent}-> `, `${indent}   `));
     const bug = step.result.events.find((e) => e.type === 'kernel.bug');
     if (bug) lines.push(...oops(bug.message, bug.rule, indent));
