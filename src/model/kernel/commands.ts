@@ -39,6 +39,9 @@ export type CommandOf<O extends Op> = Extract<Command, { op: O }>;
 
 export const OPS: readonly Op[] = commandSchema.options.map((o) => o.shape.op.value);
 
+/** One schema per op, for tools that build commands field by field (the uAPI console's forms). */
+export const COMMAND_SCHEMAS = commandSchema.options;
+
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; argument: string; message: string };
 
 const opList = () => OPS.join(', ');

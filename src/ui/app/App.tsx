@@ -7,6 +7,7 @@ import { DriverPalette } from '../drivers/DriverPalette.tsx';
 import { PanicOverlay } from '../feedback/PanicOverlay.tsx';
 import { Toasts } from '../feedback/Toasts.tsx';
 import { BottomDock } from './BottomDock.tsx';
+import { HistoryShortcuts } from '../timeline/useHistoryShortcuts.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExplorerContext, useExplorer } from './explorerContext.ts';
 import { RightDock } from './RightDock.tsx';
@@ -43,6 +44,7 @@ function Screen() {
 export function App({ store }: { store: ExplorerStore }) {
   return (
     <ExplorerContext.Provider value={store}>
+      <HistoryShortcuts store={store} />
       <ErrorBoundary what="explorer">
         <Screen />
       </ErrorBoundary>

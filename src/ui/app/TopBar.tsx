@@ -17,8 +17,9 @@ export function TopBar() {
   const policy = useExplorer((s) => s.policy);
   const animations = useExplorer((s) => s.settings.animations);
   const canUndo = useExplorer((s) => s.steps.length > 0);
+  const canRedo = useExplorer((s) => s.future.length > 0);
   const panicked = useExplorer((s) => s.machine.panic !== null);
-  const { loadScenario, setPolicy, setAnimations, undo } = useExplorerStore().getState();
+  const { loadScenario, setPolicy, setAnimations, undo, redo } = useExplorerStore().getState();
   const known = BUILT_IN_SCENARIOS.some((s) => s.id === scenario.id);
   return (
     <header className="flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-slate-300 bg-white px-4 py-1.5">
@@ -69,9 +70,20 @@ export function TopBar() {
         {...(panicked ? {} : { 'data-testid': 'undo-button' })}
         disabled={!canUndo}
         onClick={undo}
+        title="Undo (Ctrl+Z)"
         className="rounded border border-slate-300 px-3 py-1 text-sm text-slate-800 enabled:hover:bg-slate-100 disabled:text-slate-400"
       >
         Undo
+      </button>
+      <button
+        type="button"
+        data-testid="redo-button"
+        disabled={!canRedo}
+        onClick={redo}
+        title="Redo (Ctrl+Shift+Z, Ctrl+Y)"
+        className="rounded border border-slate-300 px-3 py-1 text-sm text-slate-800 enabled:hover:bg-slate-100 disabled:text-slate-400"
+      >
+        Redo
       </button>
       <p className="basis-full text-[12px] text-slate-600">{scenario.description}</p>
       {scenario.findings && (

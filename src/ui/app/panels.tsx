@@ -1,10 +1,14 @@
 // The panels the two docks can show, in tab order. A panel is registered here with its title; its
 // dock comes from src/store/panels.ts. A heavy panel registers as `lazy(() => import(...))`: it
 // loads when first shown, and the dock shows "Loading" meanwhile.
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { PanelId } from '../../store/panels.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
+import { UapiConsole } from '../console/UapiConsole.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
+
+const CompareView = lazy(() => import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 
 export interface PanelDef {
   id: PanelId;
@@ -14,5 +18,8 @@ export interface PanelDef {
 
 export const PANELS: readonly PanelDef[] = [
   { id: 'inspector', title: 'Inspector', Component: Inspector },
+  { id: 'console', title: 'uAPI console', Component: UapiConsole },
   { id: 'log', title: 'Event log', Component: EventLog },
+  { id: 'timeline', title: 'Timeline', Component: Timeline },
+  { id: 'compare', title: 'Compare designs', Component: CompareView },
 ];

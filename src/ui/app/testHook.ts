@@ -1,6 +1,7 @@
-// The test contract's command hook: `window.__explorer.run(command, ...)` records one user action of
-// those commands, exactly as a drag does, and answers what the model said. Until the uAPI console
-// exists, end-to-end tests and demos drive the userspace side (open, get device fd, attach) here.
+// The test contract's command hook: `window.__explorer.run(command, ...)` records one step of those
+// commands, exactly as a drag or a console run does, and answers what the model said. People use the
+// uAPI console (src/ui/console); tests and demos that only need the machine in some state, not the
+// console's forms, set it up here in one call.
 import type { Command } from '../../model/kernel/commands.ts';
 import type { ExplorerStore } from '../../store/explorerStore.ts';
 
