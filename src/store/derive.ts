@@ -19,7 +19,7 @@ export interface EditedScenario {
   editFailures: ReadonlyMap<number, string>;
 }
 
-const AFTER_EDITS = 'After your edits the groups are computed from the topology; the kernel\u2019s listing described the machine before them.';
+const AFTER_EDITS = 'After your edits the groups are computed from the edited topology; what the import found about the groups described the machine before them.';
 
 /** The loaded scenario with every edit step applied in order. */
 export function editScenario(base: Scenario, steps: readonly Step[]): EditedScenario {
@@ -41,10 +41,11 @@ export function editScenario(base: Scenario, steps: readonly Step[]): EditedScen
   if (effects.size === 0) {
     return { scenario: base, grouping: base.givenGrouping ?? computeGroups(base.topology, base.groupingSettings), effects, editFailures };
   }
-  // An edit makes a kernel's listing of the old machine meaningless: the groups are computed again.
-  const { givenGrouping, ...rest } = base;
-  const findings = givenGrouping ? [...(base.findings ?? []), AFTER_EDITS] : base.findings;
-  const scenario: Scenario = { ...rest, topology, groupingSettings, ...(findings ? { findings } : {}) };
+  // An edit makes a kernel's listing of the old machine, and what was found comparing with it,
+  // meaningless: the groups are computed again and the findings say so instead.
+  const scenario: Scenario = { ...base, topology, groupingSettings };
+  delete scenario.givenGrouping;
+  if (base.findings) scenario.findings = [AFTER_EDITS];
   return { scenario, grouping: computeGroups(topology, groupingSettings), effects, editFailures };
 }
 

@@ -111,6 +111,14 @@ describe('edit steps', () => {
     expect(store.getState().lastChange?.label).toBe('undo multifunction override');
   });
 
+  it('after an edit, what an import found about the old machine is replaced by a sentence saying so', () => {
+    const store = createExplorerStore({ ...gpuAudioNvme, findings: ['The computed groups match the kernel\'s listing.'] });
+    store.getState().edit('strict', { op: 'settings.strictSwitch', value: true });
+    expect(store.getState().scenario.findings).toEqual([expect.stringMatching(/^After your edits the groups are computed/)]);
+    store.getState().undo();
+    expect(store.getState().scenario.findings).toEqual(["The computed groups match the kernel's listing."]);
+  });
+
   it('an edit that cannot apply is refused with a notice and leaves the history alone', () => {
     const store = createExplorerStore(gpuAudioNvme);
     expect(store.getState().edit('remove nothing', { op: 'device.remove', bdf: '0000:7f:00.0' })).toBe(false);

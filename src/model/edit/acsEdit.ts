@@ -2,7 +2,7 @@
 // capability bits the port has.
 import type { AcsBits, AcsCapability } from '../topology/types.ts';
 
-export const ACS_BIT_NAMES: readonly (keyof AcsBits)[] = ['sv', 'tb', 'rr', 'cr', 'uf', 'ec', 'dt'];
+const ACS_BIT_NAMES: readonly (keyof AcsBits)[] = ['sv', 'tb', 'rr', 'cr', 'uf', 'ec', 'dt'];
 
 function bitsOf(value: unknown, field: string): AcsBits {
   if (typeof value !== 'object' || value === null) throw new Error(`ACS ${field} must be an object of the bits ${ACS_BIT_NAMES.join(', ')}`);

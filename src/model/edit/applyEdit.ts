@@ -78,7 +78,7 @@ function structural(tree: EditTree, edit: Extract<ScenarioEdit, { op: 'card.move
       const root = rootBusKey(edit.at);
       if (root !== null) {
         if (!tree.roots.has(root)) throw new Error(`there is no root bus ${edit.at}`);
-        if (isPcieTemplate(edit.template)) throw new Error(`a ${TEMPLATE_LABELS[edit.template]} needs a PCIe slot: add it below a root port or a switch downstream port`);
+        if (isPcieTemplate(edit.template)) throw new Error(`the ${TEMPLATE_LABELS[edit.template]} needs a PCIe slot: add it below a root port or a switch downstream port`);
         plug(tree, card, null, root);
         return;
       }

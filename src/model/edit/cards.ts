@@ -90,7 +90,9 @@ export function checkTarget(target: EditNode): void {
 /** Checks that a card may move below `target` (not into itself, not where it already is). */
 export function checkMove(card: EditNode[], target: EditNode): void {
   checkTarget(target);
+  const first = card[0]!;
+  if (first.up === null) throw new Error(`${what(first)} sits on a root bus: it is part of the root complex, not a card that can be moved`);
   const inside = card.find((n) => isWithin(target, n));
   if (inside) throw new Error(`cannot move ${shortBdf(inside.fn.bdf)} below ${shortBdf(target.fn.bdf)}, which is part of that card`);
-  if (card[0]!.up === target) throw new Error(`${shortBdf(card[0]!.fn.bdf)} already sits below ${what(target)}`);
+  if (first.up === target) throw new Error(`${shortBdf(first.fn.bdf)} already sits below ${what(target)}`);
 }

@@ -31,7 +31,7 @@ export const routingId = (bus: number, dev: number, func: number) => (bus << 8) 
 
 export const devfnOrder = (a: EditNode, b: EditNode) => a.dev - b.dev || a.func - b.func;
 
-export function newNode(fn: PciFunction, oldBdf: Bdf | null): EditNode {
+function newNode(fn: PciFunction, oldBdf: Bdf | null): EditNode {
   const p = bdfParts(fn.bdf);
   return { fn: { ...fn }, oldBdf, dev: p.dev, func: p.fn, children: [], vfs: [], up: null };
 }
@@ -91,18 +91,6 @@ export function vfAddress(domain: number, pf: { bus: number; dev: number; func: 
   const r = routingId(pf.bus, pf.dev, pf.func) + pf.sriov.vfOffset + index * pf.sriov.vfStride;
   if (r > 0xffff) throw new Error(`VF ${index} of the PF would have routing ID ${r.toString(16)}, beyond bus ff`);
   return formatBdf({ domain, bus: r >> 8, dev: (r >> 3) & 0x1f, fn: r & 7 });
-}
-
-/** Every node of the tree, depth-first. */
-export function allNodes(tree: EditTree): EditNode[] {
-  const out: EditNode[] = [];
-  const visit = (n: EditNode) => {
-    out.push(n);
-    for (const vf of n.vfs) out.push(vf.node);
-    n.children.forEach(visit);
-  };
-  for (const list of tree.roots.values()) list.forEach(visit);
-  return out;
 }
 
 /** Whether `node` is `ancestor` or sits somewhere below it. */

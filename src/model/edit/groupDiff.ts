@@ -38,8 +38,8 @@ export function diffGroupings(before: Grouping, after: Grouping, renamed: Readon
   const beforeOf = new Map([...before.groupOf].map(([b, id]) => [rename(b), id]));
   const beforeGroups = new Map(before.groups.map((g) => [g.id, { id: g.id, devices: g.devices.map(rename).sort(byAddress) }]));
   const afterGroups = new Map(after.groups.map((g) => [g.id, { id: g.id, devices: [...g.devices].sort(byAddress) }]));
-  const oldReasons = (devices: readonly Bdf[]) => reasonsOf(before, devices, rename);
-  const newReasons = (devices: readonly Bdf[]) => reasonsOf(after, devices, (b) => b);
+  const oldReasons = reasonLookup(before, renamed);
+  const newReasons = reasonLookup(after, new Map());
   const stillThere = new Set([...after.groupOf.keys(), ...after.ungrouped]);
   const changes: GroupChange[] = [];
 
@@ -161,13 +161,21 @@ function moves(
   return out;
 }
 
-/** The reasons a grouping gives for these devices (they are at `rename`d addresses). */
-function reasonsOf(grouping: Grouping, devices: readonly Bdf[], rename: (b: Bdf) => Bdf): GroupReason[] {
-  const wanted = new Set(devices);
-  return grouping.groups
-    .flatMap((g) => g.reasons)
-    .map((r) => ({ ...r, device: rename(r.device), via: rename(r.via), text: r.text.replace(ADDRESS, rename) }))
-    .filter((r) => wanted.has(r.device));
+/** The reasons a grouping gives for given devices, addresses (text included) renamed; indexed once. */
+function reasonLookup(grouping: Grouping, renamed: ReadonlyMap<Bdf, Bdf>): (devices: readonly Bdf[]) => GroupReason[] {
+  const rename = (b: Bdf) => renamed.get(b) ?? b;
+  let byDevice: Map<Bdf, GroupReason[]> | null = null;
+  return (devices) => {
+    if (byDevice === null) {
+      byDevice = new Map();
+      for (const r of grouping.groups.flatMap((g) => g.reasons)) {
+        const reason = renamed.size === 0 ? r : { ...r, device: rename(r.device), via: rename(r.via), text: r.text.replace(ADDRESS, rename) };
+        byDevice.set(reason.device, [...(byDevice.get(reason.device) ?? []), reason]);
+      }
+    }
+    const index = byDevice;
+    return devices.flatMap((d) => index.get(d) ?? []);
+  };
 }
 
 function addTo(map: Map<number, Set<number>>, key: number, value: number): void {

@@ -3,5 +3,4 @@ export { describeEdit, TEMPLATE_LABELS, type ScenarioEdit, type DeviceTemplate, 
 export { applyEdit, type EditResult, type EditSubject } from './applyEdit.ts';
 export { diffGroupings, type GroupChange, type GroupChangeKind, type GroupRef } from './groupDiff.ts';
 export { overrideWarnings } from './overrideWords.ts';
-export { ACS_BIT_NAMES } from './acsEdit.ts';
 export { TEMPLATE_LIMITS } from './templates.ts';

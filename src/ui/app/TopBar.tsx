@@ -3,6 +3,8 @@
 import { POLICIES } from '../../model/kernel/apply.ts';
 import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.ts';
+import { EditModeToggle } from '../edit/EditModeToggle.tsx';
+import { EditToolbar } from '../edit/EditToolbar.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
 import { useExplorer, useExplorerStore } from './explorerContext.ts';
 
@@ -61,6 +63,7 @@ export function TopBar() {
         </select>
       </label>
       <ImportButton />
+      <EditModeToggle />
       <label className="flex items-center gap-1.5 text-sm text-slate-600">
         <input type="checkbox" checked={animations} onChange={(e) => setAnimations(e.target.checked)} />
         animations
@@ -85,6 +88,7 @@ export function TopBar() {
       >
         Redo
       </button>
+      <EditToolbar />
       <p className="basis-full text-[12px] text-slate-600">{scenario.description}</p>
       {scenario.findings && (
         <p data-testid="scenario-findings" className={`basis-full text-[12px] ${scenario.findings.length > 1 ? 'font-medium text-amber-800' : 'text-slate-600'}`}>

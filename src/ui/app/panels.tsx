@@ -7,6 +7,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { UapiConsole } from '../console/UapiConsole.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
+import { ChangesPanel } from '../edit/ChangesPanel.tsx';
 
 const CompareView = lazy(() => import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 
@@ -22,4 +23,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'log', title: 'Event log', Component: EventLog },
   { id: 'timeline', title: 'Timeline', Component: Timeline },
   { id: 'compare', title: 'Compare designs', Component: CompareView },
+  { id: 'changes', title: 'What changed', Component: ChangesPanel },
 ];

@@ -11,15 +11,26 @@ const BITS: readonly { key: keyof AcsBits; abbr: string; name: string }[] = [
   { key: 'dt', abbr: 'DT', name: 'Direct Translated P2P' },
 ];
 
-function Cell({ on, label }: { on: boolean; label: string }) {
+/** A bit of one row ('cap' or 'ctrl'), for an editable grid. */
+export type AcsToggle = (row: 'cap' | 'ctrl', bit: keyof AcsBits) => void;
+
+function Cell({ on, label, testId, onToggle }: { on: boolean; label: string; testId: string; onToggle?: (() => void) | undefined }) {
+  const text = on ? '+' : '-';
   return (
-    <td aria-label={`${label}: ${on ? 'set' : 'clear'}`} className={`border border-slate-200 text-center font-mono ${on ? 'bg-emerald-50 text-emerald-800' : 'text-slate-400'}`}>
-      {on ? '+' : '-'}
+    <td aria-label={onToggle ? undefined : `${label}: ${on ? 'set' : 'clear'}`} className={`border border-slate-200 text-center font-mono ${on ? 'bg-emerald-50 text-emerald-800' : 'text-slate-400'}`}>
+      {onToggle ? (
+        <button type="button" data-testid={testId} aria-pressed={on} aria-label={label} onClick={onToggle} className="w-full hover:bg-emerald-100">
+          {text}
+        </button>
+      ) : (
+        text
+      )}
     </td>
   );
 }
 
-export function AcsGrid({ acs }: { acs: AcsCapability | null }) {
+/** The grid; with `onToggle` every cell is a button that flips its bit (edit mode). */
+export function AcsGrid({ acs, onToggle }: { acs: AcsCapability | null; onToggle?: AcsToggle }) {
   if (acs === null) return <p className="text-[12px] text-slate-700">No ACS capability.</p>;
   return (
     <div data-testid="inspector-acs">
@@ -37,11 +48,11 @@ export function AcsGrid({ acs }: { acs: AcsCapability | null }) {
         <tbody>
           <tr>
             <th scope="row" className="text-left font-normal text-slate-500">capability</th>
-            {BITS.map((b) => <Cell key={b.key} on={acs.cap[b.key]} label={`${b.name} capability`} />)}
+            {BITS.map((b) => <Cell key={b.key} on={acs.cap[b.key]} label={`${b.name} capability`} testId={`acs-cap-${b.key}`} onToggle={onToggle && (() => onToggle('cap', b.key))} />)}
           </tr>
           <tr>
             <th scope="row" className="text-left font-normal text-slate-500">control</th>
-            {BITS.map((b) => <Cell key={b.key} on={acs.ctrl[b.key]} label={`${b.name} control`} />)}
+            {BITS.map((b) => <Cell key={b.key} on={acs.ctrl[b.key]} label={`${b.name} control`} testId={`acs-ctrl-${b.key}`} onToggle={onToggle && (() => onToggle('ctrl', b.key))} />)}
           </tr>
         </tbody>
       </table>

@@ -7,6 +7,9 @@ import { membershipOf, ungroupedWhy } from '../../store/membership.ts';
 import { deviceView, driverChoices, groupView } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { ViabilityBadge } from '../graph/nodes/ViabilityBadge.tsx';
+import { AcsEditor } from '../edit/AcsEditor.tsx';
+import { CardEditor } from '../edit/CardEditor.tsx';
+import { useEditMode } from '../edit/editStore.ts';
 import { AcsGrid } from './AcsGrid.tsx';
 import { DeviceLink, Fact, Facts, Section } from './Facts.tsx';
 
@@ -27,6 +30,7 @@ export function DeviceDetails({ fn }: { fn: PciFunction }) {
   const membership = useMemo(() => membershipOf(grouping, fn.bdf, given), [grouping, fn.bdf, given]);
   const group = view.group === undefined ? null : groupView(machine, view.group);
   const goDevice = (bdf: string) => select({ kind: 'device', bdf });
+  const editing = useEditMode();
   return (
     <div data-testid="inspector-device" data-bdf={fn.bdf}>
       <Section title="Device">
@@ -49,9 +53,12 @@ export function DeviceDetails({ fn }: { fn: PciFunction }) {
           {fn.slot !== undefined && <Fact label="slot">{fn.slot}</Fact>}
         </Facts>
       </Section>
-      <Section title="ACS">
-        <AcsGrid acs={fn.acs} />
-      </Section>
+      <Section title="ACS">{editing ? <AcsEditor fn={fn} /> : <AcsGrid acs={fn.acs} />}</Section>
+      {editing && (
+        <Section title="Card">
+          <CardEditor fn={fn} />
+        </Section>
+      )}
       <Section title="Driver">
         <Facts>
           <Fact label="bound">{view.driver ?? 'none'}</Fact>

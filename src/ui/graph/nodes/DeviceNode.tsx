@@ -10,6 +10,8 @@ import { deviceView } from '../../../store/views.ts';
 import { useExplorer } from '../../app/explorerContext.ts';
 import { dragStore } from '../../drivers/dragStore.ts';
 import { useDeviceDrag } from '../../drivers/useDeviceDrag.ts';
+import { RemoveButton } from '../../edit/RemoveButton.tsx';
+import { useNodeEdit } from '../../edit/useNodeEdit.ts';
 import type { DeviceFlowNode } from '../flowTypes.ts';
 import { DriverChip } from './DriverChip.tsx';
 import { UserAccessMark } from './UserAccessMark.tsx';
@@ -22,13 +24,16 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps<DeviceFlo
   const select = useExplorer((s) => s.select);
   const dragged = useStore(dragStore, (s) => s.drag?.bdf === fn.bdf);
   const isBridge = fn.headerType !== 'normal';
+  // Edit mode (issue 8): the press moves the card instead of starting a driver drag.
+  const edit = useNodeEdit(fn);
   return (
     <div
       data-testid={`device-${fn.bdf}`}
       data-driver={view.driver ?? ''}
       data-user-access={String(view.userAccess)}
       data-group={view.group ?? ''}
-      onPointerDown={(e) => startDrag(e, fn.bdf)}
+      {...edit.attributes}
+      onPointerDown={(e) => (edit.editing ? edit.startMove(e) : startDrag(e, fn.bdf))}
       role="button"
       tabIndex={0}
       aria-label={`${fn.bdf} ${fn.name}`}
@@ -40,7 +45,7 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps<DeviceFlo
       }}
       className={`nopan flex h-full w-full cursor-grab flex-col justify-between rounded-md border bg-white px-2.5 py-1 shadow-sm active:cursor-grabbing ${
         selected ? 'border-indigo-500 ring-2 ring-indigo-300' : isBridge ? 'border-slate-400' : 'border-slate-300'
-      } ${view.userAccess ? 'ring-2 ring-fuchsia-400' : ''} ${dragged ? 'opacity-60 outline-2 outline-indigo-500 outline-dashed' : ''}`}
+      } ${view.userAccess ? 'ring-2 ring-fuchsia-400' : ''} ${dragged ? 'opacity-60 outline-2 outline-indigo-500 outline-dashed' : ''} ${edit.className}`}
       title={`${fn.bdf} ${fn.name} (drag onto a driver)`}
     >
       <Handle type="target" position={Position.Top} className="!border-0 !bg-slate-400" />
@@ -61,6 +66,7 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps<DeviceFlo
         </span>
       </div>
       <Handle type="source" position={Position.Bottom} className="!border-0 !bg-slate-400" />
+      {edit.removable && <RemoveButton bdf={fn.bdf} />}
     </div>
   );
 });

@@ -8,6 +8,7 @@ import type { MachineState } from '../../../model/kernel/types.ts';
 import { shortBdf } from '../../../model/topology/bdf.ts';
 import { groupView } from '../../../store/views.ts';
 import { useExplorer } from '../../app/explorerContext.ts';
+import { useGroupChanged } from '../../edit/useGroupChanged.ts';
 import type { RegionFlowNode } from '../flowTypes.ts';
 import type { Region } from '../graphModel.ts';
 import { groupColors } from '../groupColors.ts';
@@ -38,12 +39,15 @@ function GroupRegion({ group }: { group: number }) {
   const view = useExplorer(useShallow((s) => groupSummary(s.machine, group)));
   const selected = useExplorer((s) => s.selection?.kind === 'group' && s.selection.id === group);
   const colors = groupColors(group);
+  // Edit mode (issue 8): the groups the last edit changed are outlined.
+  const changed = useGroupChanged(group);
   return (
     <div
       data-testid={`group-${group}`}
       data-viable={String(view.viable)}
       data-domain={view.domainId}
-      className={`region-transition h-full w-full rounded-xl border-2 px-2.5 pt-1.5 ${selected ? 'ring-4 ring-indigo-300' : ''}`}
+      {...changed.attributes}
+      className={`region-transition h-full w-full rounded-xl border-2 px-2.5 pt-1.5 ${selected ? 'ring-4 ring-indigo-300' : ''} ${changed.className}`}
       style={{ background: colors.fill, borderColor: view.viable ? colors.border : '#e11d48' }}
     >
       <div className="flex items-center justify-between gap-2">
