@@ -4,6 +4,8 @@ import { lazy, Suspense } from 'react';
 import type { ExplorerStore } from '../../store/explorerStore.ts';
 import { DragGhost } from '../drivers/DragGhost.tsx';
 import { DriverPalette } from '../drivers/DriverPalette.tsx';
+import { useEditMode } from '../edit/editStore.ts';
+import { EditToolbar } from '../edit/EditToolbar.tsx';
 import { PanicOverlay } from '../feedback/PanicOverlay.tsx';
 import { Toasts } from '../feedback/Toasts.tsx';
 import { BottomDock } from './BottomDock.tsx';
@@ -17,12 +19,17 @@ import { TopBar } from './TopBar.tsx';
 // starts, and the first chunk stays small.
 const GraphView = lazy(() => import('../graph/GraphView.tsx').then((m) => ({ default: m.GraphView })));
 
+/** Under the top bar: the drivers to drag onto, or in edit mode the tools that change the machine. */
+function ToolRow() {
+  return useEditMode() ? <EditToolbar /> : <DriverPalette />;
+}
+
 function Screen() {
   const animations = useExplorer((s) => s.settings.animations);
   return (
     <div data-animations={animations ? 'on' : 'off'} className="grid h-full grid-rows-[auto_auto_minmax(0,1fr)_auto] bg-slate-100 text-slate-900">
       <TopBar />
-      <DriverPalette />
+      <ToolRow />
       <main className="flex min-h-0">
         <div className="relative min-w-0 flex-1">
           <ErrorBoundary what="graph">
