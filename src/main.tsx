@@ -5,12 +5,10 @@ import { createExplorerStore } from './store/explorerStore.ts';
 import { App } from './ui/app/App.tsx';
 import { startupFrom } from './ui/app/startup.ts';
 import { installTestHook } from './ui/app/testHook.ts';
-import { startLayoutEngine } from './ui/graph/elkEngine.ts';
 import './index.css';
 
 // The app's code has loaded: the scale e2e reports the time from here to the graph on screen.
 performance.mark('explorer:boot');
-startLayoutEngine();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const { scenario, options } = startupFrom(window.location.search, window.matchMedia('(prefers-reduced-motion: reduce)').matches);

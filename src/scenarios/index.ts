@@ -5,7 +5,7 @@ import { gpuAudioNvme } from './gpuAudioNvme.ts';
 import { REAL_KERNEL_SCENARIOS } from './oracle/realKernel.ts';
 import { sriovNic } from './sriovNic.ts';
 import { switchWithoutAcs } from './switchWithoutAcs.ts';
-import { synthetic300 } from './synthetic.ts';
+import { synthetic300, syntheticScenario } from './synthetic.ts';
 
 export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
   gpuAudioNvme,
@@ -16,8 +16,9 @@ export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
   ...REAL_KERNEL_SCENARIOS,
 ];
 
+/** A listed scenario, or a generated `synthetic-<N>` machine of another size. */
 export function builtInScenario(id: string): Scenario | undefined {
-  return BUILT_IN_SCENARIOS.find((s) => s.id === id);
+  return BUILT_IN_SCENARIOS.find((s) => s.id === id) ?? syntheticScenario(id);
 }
 
 export { conventionalPci, gpuAudioNvme, sriovNic, switchWithoutAcs, synthetic300 };

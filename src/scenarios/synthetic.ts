@@ -4,10 +4,27 @@ import { DEFAULT_GROUPING_SETTINGS } from '../model/grouping/types.ts';
 import { syntheticTopology } from '../model/topology/synthetic.ts';
 import type { Scenario } from '../store/scenario.ts';
 
-export const synthetic300: Scenario = {
-  id: 'synthetic-300',
-  name: 'Synthetic server, 300 functions',
-  description: 'A generated machine with the usual mix of devices, at the size of a real server. Identical siblings are collapsed; click one to open it.',
-  topology: syntheticTopology(300),
-  groupingSettings: DEFAULT_GROUPING_SETTINGS,
-};
+/** The biggest machine `synthetic-<N>` makes: twice the model's benchmark size. */
+export const MAX_SYNTHETIC_FUNCTIONS = 8192;
+
+function synthetic(n: number): Scenario {
+  return {
+    id: `synthetic-${n}`,
+    name: `Synthetic server, ${n} functions`,
+    description: 'A generated machine with the usual mix of devices, at the size of a real server. Identical siblings are collapsed; click one to open it.',
+    topology: syntheticTopology(n),
+    groupingSettings: DEFAULT_GROUPING_SETTINGS,
+  };
+}
+
+export const synthetic300: Scenario = synthetic(300);
+
+/**
+ * `synthetic-<N>` for any N from 1 to MAX_SYNTHETIC_FUNCTIONS (`?scenario=synthetic-2000`): the
+ * same generator at another size, for the benchmark and for trying the explorer on a big machine.
+ */
+export function syntheticScenario(id: string): Scenario | undefined {
+  const m = /^synthetic-([1-9][0-9]{0,3})$/.exec(id);
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 && n <= MAX_SYNTHETIC_FUNCTIONS ? synthetic(n) : undefined;
+}

@@ -72,12 +72,14 @@ interface Found {
 
 /** get_pci_alias_group() and get_pci_function_alias_group(), with their shared `devfns` bitmap. */
 class AliasSearch {
-  private readonly devfns = new Set<number>();
+  /** Made on first use: most functions find a group in step 2 or try a single devfn. */
+  private devfns: Set<number> | null = null;
 
   constructor(private readonly probing: PciNode, private readonly look: GroupLookup) {}
 
   /** iommu.c get_pci_alias_group(): the node's own group, else that of a same-bus alias (or its slot). */
   aliasGroup(node: PciNode): Found | null {
+    this.devfns ??= new Set();
     if (this.devfns.has(node.devfn)) return null;
     this.devfns.add(node.devfn);
     const group = this.look.groupOf(node);

@@ -66,14 +66,14 @@ export class DmaAliases {
       if (tmp === null) continue; // virtual bus (SR-IOV)
       const xlate = bridgeXlateRootSource(tmp);
       if (xlate !== null) return { hops, stoppedAt: { bridge: tmp, source: xlate } };
-      const secondaryAlias = rid(bus.key, 0);
+      // Requester IDs are spelled only for the hops that add one: PCIe ports, the usual case, add none.
       switch (tmp.fn.pcieType) {
         case 'root-port':
         case 'switch-upstream':
         case 'switch-downstream':
           break; // PCIe ports forward requester IDs unchanged
         case 'pcie-to-pci-bridge':
-          hops.push({ dev: tmp, kind: 'pcie-to-pci-bridge', rid: secondaryAlias });
+          hops.push({ dev: tmp, kind: 'pcie-to-pci-bridge', rid: rid(bus.key, 0) });
           break;
         case 'pci-to-pcie-bridge':
           hops.push({ dev: tmp, kind: 'pci-to-pcie-bridge', rid: rid(tmp.bus.key, tmp.devfn) });
@@ -81,7 +81,7 @@ export class DmaAliases {
         case null: {
           const flagged = pcieBridgeAliasSource(tmp);
           hops.push(flagged !== null
-            ? { dev: tmp, kind: 'pcie-bridge-alias', rid: secondaryAlias, source: flagged }
+            ? { dev: tmp, kind: 'pcie-bridge-alias', rid: rid(bus.key, 0), source: flagged }
             : { dev: tmp, kind: 'pci-bridge', rid: rid(tmp.bus.key, tmp.devfn) });
           break;
         }

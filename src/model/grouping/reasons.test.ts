@@ -70,6 +70,14 @@ describe('reasons', () => {
     expect(reason(t, '02:01.0').text).toBe('its DMA is taken over by PCIe-to-PCI bridge 0000:01:00.0, which has no group of its own and is a function of multifunction slot 0000:01:00 without ACS isolation (ACS does not apply to a PCIe-to-PCI bridge), like 0000:01:00.1');
   });
 
+  it('keeps the sentence, composed when first read, an ordinary property that JSON and copies carry', () => {
+    const r = reason(topology(rootPort('00:02.0', {}, [endpoint('01:00.0')])), '01:00.0');
+    const text = 'below root port 0000:00:02.0, whose ACS does not isolate it (no ACS capability)';
+    expect(JSON.parse(JSON.stringify(r))).toEqual({ device: '0000:01:00.0', kind: 'acs-path', via: '0000:00:02.0', text });
+    expect({ ...r }.text).toBe(text);
+    expect(Object.keys(r)).toContain('text');
+  });
+
   it('gives every member but the first exactly one reason', () => {
     const g = computeGroups(topology(rootPort('00:02.0', {}, [pcieToPciBridge('01:00.0', {}, [pciDevice('02:01.0'), pciDevice('02:02.0')])])));
     expect(g.groups).toHaveLength(1);

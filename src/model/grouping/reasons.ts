@@ -10,30 +10,62 @@ export function describe(node: PciNode): string {
   return `${kindLabel(kindOf(node.fn))} ${node.bdf}`;
 }
 
-/** The reason for a function that joined an existing group. */
+/**
+ * The reason for a function that joined an existing group. Its sentence is composed when first
+ * read (then kept): a big machine has thousands of members whose reasons nobody may ever open, and
+ * composing them all made up a seventh of the grouping's time. `text` is still an ordinary
+ * enumerable property to every reader (JSON, spreads, test matchers).
+ */
 export function reasonFor(dev: PciNode, finding: Exclude<Finding, { step: 'new' }>, judge: AcsJudge): GroupReason {
-  const base = { device: dev.bdf, via: finding.holder.bdf };
+  return lazyReason(dev.bdf, finding.holder.bdf, kindFor(finding), () => textFor(dev, finding, judge));
+}
+
+function lazyReason(device: GroupReason['device'], via: GroupReason['via'], kind: ReasonKind, compose: () => string): GroupReason {
+  let text: string | undefined;
+  return {
+    device,
+    kind,
+    via,
+    get text() {
+      return (text ??= compose());
+    },
+  };
+}
+
+function kindFor(finding: Exclude<Finding, { step: 'new' }>): ReasonKind {
   switch (finding.step) {
     case 'alias-walk':
-      return { ...base, kind: 'dma-alias', text: aliasWalkText(finding.hop) };
+      return 'dma-alias';
+    case 'acs-path':
+      return finding.failure.verdict.decidedBy === 'strict-switch' ? 'strict-switch' : 'acs-path';
+    case 'alias-search': {
+      const first = finding.links[0];
+      if (!first) throw new Error(`internal: a group found by the alias search without a link (through ${finding.holder.bdf})`);
+      const kinds: Record<SearchLink['via'], ReasonKind> = { 'dma-alias': 'same-bus-alias', slot: 'multifunction', 'strict-switch': 'strict-switch' };
+      return kinds[first.via];
+    }
+  }
+}
+
+function textFor(dev: PciNode, finding: Exclude<Finding, { step: 'new' }>, judge: AcsJudge): string {
+  switch (finding.step) {
+    case 'alias-walk':
+      return aliasWalkText(finding.hop);
     case 'acs-path': {
       const { at, verdict } = finding.failure;
-      const kind: ReasonKind = verdict.decidedBy === 'strict-switch' ? 'strict-switch' : 'acs-path';
       const bridge = finding.holder;
       if (at === bridge) {
         const whose = verdict.decidedBy === 'standard' && bridge.fn.pcieType !== null ? 'whose ACS does not isolate it' : 'which does not isolate it';
-        return { ...base, kind, text: `below ${describe(bridge)}, ${whose} (${verdict.why})` };
+        return `below ${describe(bridge)}, ${whose} (${verdict.why})`;
       }
-      return { ...base, kind, text: `below ${describe(bridge)}, whose path to the root is not isolated at ${describe(at)} (${verdict.why})` };
+      return `below ${describe(bridge)}, whose path to the root is not isolated at ${describe(at)} (${verdict.why})`;
     }
     case 'alias-search': {
       const [first, ...rest] = finding.links;
-      if (!first) throw new Error(`internal: ${dev.bdf} found a group without a link`);
-      let text = linkText(first, judge);
+      let text = linkText(first!, judge); // kindFor() has checked there is a first link
       if (rest.length > 0) text += `, which in turn reaches the group of ${finding.holder.bdf} through ${rest.map((l) => `${linkWord(l)} ${l.to.bdf}`).join(', ')}`;
       if (finding.owner !== dev) text = `its DMA is taken over by ${describe(finding.owner)}, which has no group of its own and is ${text}`;
-      const kinds: Record<SearchLink['via'], ReasonKind> = { 'dma-alias': 'same-bus-alias', slot: 'multifunction', 'strict-switch': 'strict-switch' };
-      return { ...base, kind: kinds[first.via], text };
+      return text;
     }
   }
 }

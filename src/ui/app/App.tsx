@@ -15,8 +15,8 @@ import { ExplorerContext, useExplorer } from './explorerContext.ts';
 import { RightDock } from './RightDock.tsx';
 import { TopBar } from './TopBar.tsx';
 
-// The graph (React Flow, the ELK client) is its own chunk: it downloads while the rest of the page
-// starts, and the first chunk stays small.
+// The graph (React Flow and the layout) is its own chunk, preloaded with the entry (vite.config.ts)
+// so that the first chunk stays small.
 const GraphView = lazy(() => import('../graph/GraphView.tsx').then((m) => ({ default: m.GraphView })));
 
 /** Under the top bar: the drivers to drag onto, or in edit mode the tools that change the machine. */

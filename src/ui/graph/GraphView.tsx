@@ -1,8 +1,10 @@
-// The machine as one graph: PCI tree laid out by ELK, groups as regions, domains as nodes, and an
-// edge from every group to the domain translating it now.
-import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+// The machine as one graph: the PCI tree as nested boxes (root bus frames, group regions, devices),
+// domains as nodes, and an edge from every group to the domain translating it now.
+import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type NodeMouseHandler } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
+import type { Grouping } from '../../model/grouping/types.ts';
 import { shortBdf } from '../../model/topology/bdf.ts';
+import type { Scenario } from '../../store/scenario.ts';
 import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
@@ -15,7 +17,8 @@ import { DeviceNode } from './nodes/DeviceNode.tsx';
 import { DomainNode } from './nodes/DomainNode.tsx';
 import { FrameNode } from './nodes/FrameNode.tsx';
 import { RegionNode } from './nodes/RegionNode.tsx';
-import { useGraphLayout } from './useGraphLayout.ts';
+import { initialViewport } from './initialViewport.ts';
+import { layoutGraphModel } from './treeLayout.ts';
 
 const nodeTypes = { frame: FrameNode, device: DeviceNode, collapsed: CollapsedNode, region: RegionNode, defaultDomain: DefaultDomainNode, domain: DomainNode };
 const edgeTypes = { route: RouteEdge };
@@ -25,6 +28,20 @@ const RENDER_VISIBLE_ONLY_ABOVE = 150;
 
 /** Marks when the graph of a scenario is first on screen: the e2e reads it as time-to-interactive. */
 const GRAPH_READY_MARK = 'explorer:graph-ready';
+/** Performance entry of each layout, for the scale e2e and the browser's profiler. */
+const LAYOUT_MEASURE = 'explorer:layout';
+
+/**
+ * The drawing's structure and boxes. A few milliseconds even for thousands of functions, so it runs
+ * during render, with no worker and no waiting; timed for the scale e2e and the browser's profiler.
+ */
+function drawing(scenario: Scenario, grouping: Grouping, expanded: ReadonlySet<string>) {
+  const start = performance.now();
+  const model = buildGraphModel(scenario.topology, grouping, expanded);
+  const layout = layoutGraphModel(model);
+  performance.measure(LAYOUT_MEASURE, { start, detail: { nodes: model.items.length } });
+  return { scenario, model, layout, functions: new Map(scenario.topology.functions.map((f) => [f.bdf, f])) };
+}
 
 function Graph() {
   const store = useExplorerStore();
@@ -32,37 +49,33 @@ function Graph() {
   const grouping = useExplorer((s) => s.grouping);
   const expanded = useExplorer((s) => s.expanded);
   const machine = useExplorer((s) => s.machine);
-  const { fitView } = useReactFlow();
+  const { fitView, setViewport } = useReactFlow();
 
-  const input = useMemo(
-    () => ({
-      scenario,
-      model: buildGraphModel(scenario.topology, grouping, expanded),
-      functions: new Map(scenario.topology.functions.map((f) => [f.bdf, f])),
-    }),
-    [scenario, grouping, expanded],
-  );
-  const laidOut = useGraphLayout(input);
-  const current = laidOut !== null && laidOut.input.scenario === scenario ? laidOut : null;
+  // The layout follows the structure only (a scenario, an opened set), never a command.
+  const current = useMemo(() => drawing(scenario, grouping, expanded), [scenario, grouping, expanded]);
 
-  const fixedNodes = useMemo(() => (current ? layoutNodes(current.input.model, current.layout, current.input.functions) : []), [current]);
-  const nodes = useMemo<ExplorerNode[]>(
-    () => (current ? [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))] : []),
-    [current, fixedNodes, machine],
-  );
-  const fixedEdges = useMemo(() => (current ? treeEdges(current.input.model) : []), [current]);
-  const edges = useMemo(() => (current ? [...fixedEdges, ...routeEdges(current.input.model, machine)] : []), [current, fixedEdges, machine]);
+  const fixedNodes = useMemo(() => layoutNodes(current.model, current.layout, current.functions), [current]);
+  const nodes = useMemo<ExplorerNode[]>(() => [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))], [current, fixedNodes, machine]);
+  const fixedEdges = useMemo(() => treeEdges(current.model), [current]);
+  const edges = useMemo(() => [...fixedEdges, ...routeEdges(current.model, machine)], [current, fixedEdges, machine]);
 
-  // Fit the view to each new layout (a scenario, an opened set); commands never re-layout, so they
-  // never move the viewport.
+  // Show each new layout (a scenario, an opened set): all of it when that stays readable, else its
+  // start at a readable zoom (see initialViewport). Commands never re-layout, so they never move
+  // the viewport.
+  // The pane's size is read when a layout arrives; resizing the window later keeps the user's view.
+  const flow = useStoreApi<ExplorerNode>();
+  const paneKnown = useStore((s) => s.width > 0 && s.height > 0);
   useEffect(() => {
-    if (!current) return;
+    if (!paneKnown) return;
+    const { width, height } = flow.getState();
+    const view = initialViewport(current.layout.bounds, { width, height });
     const frame = requestAnimationFrame(() => {
-      void fitView({ padding: 0.06, maxZoom: 1 });
-      performance.mark(GRAPH_READY_MARK, { detail: { scenario: current.input.scenario.id, nodes: fixedNodes.length } });
+      if (view.fit) void fitView({ padding: view.padding, maxZoom: view.maxZoom });
+      else void setViewport(view.viewport);
+      performance.mark(GRAPH_READY_MARK, { detail: { scenario: current.scenario.id, nodes: fixedNodes.length } });
     });
     return () => cancelAnimationFrame(frame);
-  }, [current, fitView, fixedNodes.length]);
+  }, [current, fitView, setViewport, fixedNodes.length, paneKnown, flow]);
 
   const onNodeClick: NodeMouseHandler<ExplorerNode> = (_event, node) => {
     const s = store.getState();
@@ -97,11 +110,6 @@ function Graph() {
       <Background gap={24} color="#e2e8f0" />
       <Controls showInteractive={false} position="bottom-left" />
       <OpenedSets />
-      {!current && (
-        <Panel position="top-center" className="rounded bg-white/90 px-3 py-1.5 text-sm text-slate-600 shadow">
-          Laying out {scenario.topology.functions.length} functions…
-        </Panel>
-      )}
     </ReactFlow>
   );
 }

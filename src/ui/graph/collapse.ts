@@ -23,12 +23,11 @@ function identity(fn: PciFunction): string {
   return [ids, fn.classCode, fn.pcieType, fn.headerType, fn.driver, fn.modules.join(','), fn.physfn ?? '', fn.translated].join('|');
 }
 
-function groupingOfSet(members: readonly Bdf[], grouping: Grouping): SiblingSet['grouping'] | null {
+function groupingOfSet(members: readonly Bdf[], grouping: Grouping, sizes: ReadonlyMap<number, number>): SiblingSet['grouping'] | null {
   const groups = members.map((b) => grouping.groupOf.get(b));
   if (groups.every((g) => g === undefined)) return 'none';
   if (groups.some((g) => g === undefined)) return null;
   if (groups.every((g) => g === groups[0])) return 'shared';
-  const sizes = new Map(grouping.groups.map((g) => [g.id, g.devices.length]));
   return new Set(groups).size === groups.length && groups.every((g) => sizes.get(g!) === 1) ? 'own' : null;
 }
 
@@ -47,9 +46,10 @@ export function findSiblingSets(topology: Topology, grouping: Grouping): Sibling
     else buckets.set(key, [fn.bdf]);
   }
   const sets: SiblingSet[] = [];
+  const sizes = new Map(grouping.groups.map((g) => [g.id, g.devices.length]));
   for (const members of buckets.values()) {
     if (members.length < MIN_COLLAPSED) continue;
-    const shape = groupingOfSet(members, grouping);
+    const shape = groupingOfSet(members, grouping, sizes);
     if (shape !== null) sets.push({ key: members[0]!, members, grouping: shape });
   }
   return sets;

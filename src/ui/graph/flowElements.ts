@@ -2,14 +2,14 @@
 // layout are rebuilt only when the layout changes; the domain row and the route edges follow the
 // machine, so a command moves edges, never boxes. Z order is explicit (React Flow's manual mode):
 // frames, then regions, then edges and boxes (see Z).
-import type { Edge } from '@xyflow/react';
+import { Position, type Edge, type NodeHandle } from '@xyflow/react';
 import type { MachineState } from '../../model/kernel/types.ts';
 import type { Bdf, PciFunction } from '../../model/topology/types.ts';
 import { groupView, type DomainKind, type DomainView } from '../../store/views.ts';
-import type { Box, Layout } from './elkGraph.ts';
+import type { Box, Layout } from './treeLayout.ts';
 import type { DomainFlowNode, ExplorerNode, RouteEdge } from './flowTypes.ts';
 import type { GraphModel, Region } from './graphModel.ts';
-import { DEFAULT_PILL, DOMAIN_GAP, DOMAIN_ROW_GAP, DOMAIN_SIZE } from './sizes.ts';
+import { AWAY_HANDLE_LEFT, DEFAULT_PILL, DOMAIN_GAP, DOMAIN_ROW_GAP, DOMAIN_SIZE } from './sizes.ts';
 
 export const defaultPillId = (region: Region) => `default:${region.id}`;
 export const domainNodeId = (domain: string) => `domain:${domain}`;
@@ -20,6 +20,30 @@ export const domainNodeId = (domain: string) => `domain:${domain}`;
  * dropping its edges for a frame (and restarting their animation).
  */
 const size = (b: { width: number; height: number }) => ({ width: b.width, height: b.height, measured: { width: b.width, height: b.height } });
+
+/**
+ * Where the node components put their handles (1 px anchors, index.css; centred on the border as
+ * React Flow's handle classes place them). Declared so React Flow knows every node before drawing
+ * it: with visible-only rendering it otherwise draws every node once, in view or not, to measure
+ * its handles (xyflow getNodesInside, forceInitialRender), which on a big machine cost seconds.
+ * Once drawn, a node's handles are measured from the page as usual.
+ */
+const HANDLE = { width: 1, height: 1 };
+const topIn = (b: { width: number }, id: string | null = null): NodeHandle => ({ id, type: 'target', position: Position.Top, x: b.width / 2 - 0.5, y: -0.5, ...HANDLE });
+const bottomOut = (b: { width: number; height: number }, id: string | null = null, x = b.width / 2): NodeHandle => ({
+  id,
+  type: 'source',
+  position: Position.Bottom,
+  x: x - 0.5,
+  y: b.height - 0.5,
+  ...HANDLE,
+});
+/** RegionNode's handles: tree edges in at the top; to the default domain near the right corner, to a shared one near the left. */
+const regionHandles = (b: Box): NodeHandle[] => [
+  topIn(b, 'in'),
+  bottomOut(b, 'default', b.width - (DEFAULT_PILL.width / 2 - DEFAULT_PILL.overhang) - 1),
+  bottomOut(b, 'away', AWAY_HANDLE_LEFT),
+];
 
 /**
  * Stacking: root-bus frames; group regions; tree edges between regions under them (a line into a
@@ -39,18 +63,19 @@ export function layoutNodes(model: GraphModel, layout: Layout, functions: Readon
   // React Flow wants a parent before its children.
   for (const frame of model.frames) {
     const box = boxOf(frame.id);
-    nodes.push({ id: frame.id, type: 'frame', position: { x: box.x, y: box.y }, ...size(box), data: { bus: frame.bus }, ...fixed, zIndex: Z.frame });
+    nodes.push({ id: frame.id, type: 'frame', position: { x: box.x, y: box.y }, ...size(box), handles: [], data: { bus: frame.bus }, ...fixed, zIndex: Z.frame });
   }
   for (const region of model.regions) {
     const outer = boxOf(region.id);
     const box = regionBox(outer);
     const inFrame = { parentId: region.frame, ...fixed };
-    nodes.push({ id: region.id, type: 'region', position: { x: box.x, y: box.y }, ...size(box), data: { region }, ...inFrame, zIndex: Z.region });
+    nodes.push({ id: region.id, type: 'region', position: { x: box.x, y: box.y }, ...size(box), handles: regionHandles(box), data: { region }, ...inFrame, zIndex: Z.region });
     nodes.push({
       id: defaultPillId(region),
       type: 'defaultDomain',
       position: { x: outer.x + outer.width - DEFAULT_PILL.width + DEFAULT_PILL.overhang, y: box.y + box.height + DEFAULT_PILL.gap },
       ...size(DEFAULT_PILL),
+      handles: [topIn(DEFAULT_PILL)],
       data: { region },
       ...inFrame,
       zIndex: Z.box,
@@ -59,8 +84,8 @@ export function layoutNodes(model: GraphModel, layout: Layout, functions: Readon
   for (const item of model.items) {
     const box = boxOf(item.id);
     const placed = { position: { x: box.x, y: box.y }, ...size(box), parentId: item.region ?? item.frame, ...fixed, zIndex: Z.box };
-    if (item.type === 'device') nodes.push({ id: item.id, type: 'device', ...placed, data: { fn: functions.get(item.bdf)! } });
-    else nodes.push({ id: item.id, type: 'collapsed', ...placed, data: { set: item.set, functions: item.set.members.map((b) => functions.get(b)!) } });
+    if (item.type === 'device') nodes.push({ id: item.id, type: 'device', ...placed, handles: [topIn(box), bottomOut(box)], data: { fn: functions.get(item.bdf)! } });
+    else nodes.push({ id: item.id, type: 'collapsed', ...placed, handles: [topIn(box)], data: { set: item.set, functions: item.set.members.map((b) => functions.get(b)!) } });
   }
   return nodes;
 }
@@ -80,6 +105,7 @@ export function domainRowNodes(layout: Layout, views: readonly DomainView[]): Do
       type: 'domain',
       position: { x: centre + offset - DOMAIN_SIZE.width / 2, y },
       ...size(DOMAIN_SIZE),
+      handles: [topIn(DOMAIN_SIZE)],
       data: { view },
       selectable: false,
       draggable: false,

@@ -1,0 +1,264 @@
+// The drawing's boxes, computed at once on the main thread: the graph is a tree (every function
+// hangs below one bridge or PF) drawn as nested boxes, so a tidy top-down tree per box, and rows of
+// trees where a box holds several, place everything in one pass over the model. Three levels:
+// frames (one per root bus) in rows; in a frame, the trees of group regions and loose devices; in a
+// region, the tree of its members. This replaced a general graph layout engine (ELK, in a worker)
+// whose start-up and layout took seconds on a big machine before anything was drawn.
+import type { GraphModel } from './graphModel.ts';
+import { DEFAULT_PILL, DEVICE_SIZE, FRAME_PADDING, REGION_PADDING } from './sizes.ts';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Layout {
+  /** A frame's box is absolute; any other box is relative to the box it sits in. */
+  boxes: Map<string, Box>;
+  /** The extent of everything laid out, absolute. */
+  bounds: Box;
+}
+
+/** Rows of trees grow to about this width for their height: wide rather than tall, like the screen. */
+const ASPECT_RATIO = 2.4;
+
+/** Gaps, in pixels: between siblings, between a parent and its children, between packed trees. */
+interface Spacing {
+  sibling: number;
+  layer: number;
+  tree: number;
+}
+
+const ROOT_SPACING: Spacing = { sibling: 60, layer: 60, tree: 60 };
+const FRAME_SPACING: Spacing = { sibling: 28, layer: 44, tree: 36 };
+const REGION_SPACING: Spacing = { sibling: 18, layer: 40, tree: 18 };
+
+/** Below a region's members: the padding, then the strip where its default-domain node goes. */
+const REGION_BOTTOM = REGION_PADDING.bottom + DEFAULT_PILL.gap + DEFAULT_PILL.height;
+
+/** One box to place among its siblings in a container. */
+interface Piece {
+  id: string;
+  width: number;
+  height: number;
+  /** Siblings stand in this order, left to right: the lowest address inside, as lspci lists them. */
+  order: string;
+}
+
+interface Edge {
+  source: string;
+  target: string;
+}
+
+/** A placed tree or row of trees: its size and each box's offset inside it. */
+interface Block {
+  width: number;
+  height: number;
+  at: Map<string, { x: number; y: number }>;
+}
+
+export function layoutGraphModel(model: GraphModel): Layout {
+  const boxes = new Map<string, Box>();
+  const regionOf = new Map<string, string | null>();
+  const frameOf = new Map<string, string>();
+  const orderOf = new Map<string, string>();
+  const itemsIn = new Map<string, Piece[]>();
+  const looseIn = new Map<string, Piece[]>();
+  for (const item of model.items) {
+    regionOf.set(item.id, item.region);
+    frameOf.set(item.id, item.frame);
+    const order = item.type === 'device' ? item.bdf : item.set.key;
+    orderOf.set(item.id, order);
+    const piece = { id: item.id, ...DEVICE_SIZE, order };
+    push(item.region === null ? looseIn : itemsIn, item.region ?? item.frame, piece);
+  }
+
+  // An edge inside one region places its members; any other edge places the two boxes it joins in
+  // their frame (an edge into a group is drawn to the group).
+  const innerEdges = new Map<string, Edge[]>();
+  const frameEdges = new Map<string, Edge[]>();
+  for (const e of model.edges) {
+    const from = regionOf.get(e.source) ?? null;
+    const to = regionOf.get(e.target) ?? null;
+    if (from !== null && from === to) push(innerEdges, from, e);
+    else push(frameEdges, frameOf.get(e.target)!, { source: from ?? e.source, target: to ?? e.target });
+  }
+
+  const piecesIn = new Map<string, Piece[]>();
+  for (const region of model.regions) {
+    const members = itemsIn.get(region.id) ?? [];
+    const inner = placeForest(members, innerEdges.get(region.id) ?? [], REGION_SPACING, 'one-row');
+    for (const m of members) boxes.set(m.id, boxAt(inner, m, REGION_PADDING.side, REGION_PADDING.top));
+    const order = members.reduce((low, m) => (m.order < low ? m.order : low), members[0]?.order ?? region.id);
+    push(piecesIn, region.frame, {
+      id: region.id,
+      width: inner.width + 2 * REGION_PADDING.side,
+      height: REGION_PADDING.top + inner.height + REGION_BOTTOM,
+      order,
+    });
+  }
+
+  const frames: Piece[] = [];
+  for (const frame of model.frames) {
+    const pieces = [...(piecesIn.get(frame.id) ?? []), ...(looseIn.get(frame.id) ?? [])];
+    const inner = placeForest(pieces, frameEdges.get(frame.id) ?? [], FRAME_SPACING, 'rows');
+    for (const p of pieces) boxes.set(p.id, boxAt(inner, p, FRAME_PADDING.side, FRAME_PADDING.top));
+    frames.push({
+      id: frame.id,
+      width: inner.width + 2 * FRAME_PADDING.side,
+      height: FRAME_PADDING.top + inner.height + FRAME_PADDING.side,
+      order: frame.bus,
+    });
+  }
+
+  const all = placeForest(frames, [], ROOT_SPACING, 'rows');
+  for (const f of frames) boxes.set(f.id, boxAt(all, f, 0, 0));
+  return { boxes, bounds: { x: 0, y: 0, width: all.width, height: all.height } };
+}
+
+/** A piece's box from its place in a block, moved by the container's padding. */
+function boxAt(block: Block, piece: Piece, dx: number, dy: number): Box {
+  const p = block.at.get(piece.id)!;
+  return { x: p.x + dx, y: p.y + dy, width: piece.width, height: piece.height };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Places pieces as trees along the edges among them: each piece below the source of its first
+ * incoming edge (the rest are only drawn), children in `order`. The trees then stand in one row,
+ * or, with 'rows', in rows about ASPECT_RATIO times as wide as they are tall.
+ */
+function placeForest(pieces: readonly Piece[], edges: readonly Edge[], spacing: Spacing, arrange: 'one-row' | 'rows'): Block {
+  const byId = new Map(pieces.map((p) => [p.id, p]));
+  const parentOf = new Map<string, string>();
+  for (const e of edges) {
+    if (e.source !== e.target && byId.has(e.source) && byId.has(e.target) && !parentOf.has(e.target)) parentOf.set(e.target, e.source);
+  }
+  breakCycles(pieces, parentOf);
+  const childrenOf = new Map<string, Piece[]>();
+  const roots: Piece[] = [];
+  for (const p of pieces) {
+    const parent = parentOf.get(p.id);
+    if (parent === undefined) roots.push(p);
+    else push(childrenOf, parent, p);
+  }
+  const byOrder = (a: Piece, b: Piece) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
+  for (const list of childrenOf.values()) list.sort(byOrder);
+  roots.sort(byOrder);
+
+  const trees = roots.map((r) => placeTree(r, childrenOf, spacing));
+  return arrange === 'one-row' ? row(trees, spacing.sibling) : packRows(trees, spacing.tree);
+}
+
+/** A cycle of "first incoming edge" links (possible when groups interleave) is cut at its first piece. */
+function breakCycles(pieces: readonly Piece[], parentOf: Map<string, string>) {
+  const state = new Map<string, 'visiting' | 'done'>();
+  for (const p of pieces) {
+    const path: string[] = [];
+    let id: string | undefined = p.id;
+    while (id !== undefined && state.get(id) === undefined) {
+      state.set(id, 'visiting');
+      path.push(id);
+      id = parentOf.get(id);
+    }
+    if (id !== undefined && state.get(id) === 'visiting') parentOf.delete(id);
+    for (const seen of path) state.set(seen, 'done');
+  }
+}
+
+/**
+ * A tidy tree: the children's subtrees side by side below the piece, the piece centred over its
+ * first and last child, and the block as wide as the wider of the piece and its children's row.
+ */
+function placeTree(piece: Piece, childrenOf: ReadonlyMap<string, Piece[]>, spacing: Spacing): Block {
+  const children = childrenOf.get(piece.id) ?? [];
+  const at = new Map<string, { x: number; y: number }>();
+  if (children.length === 0) {
+    at.set(piece.id, { x: 0, y: 0 });
+    return { width: piece.width, height: piece.height, at };
+  }
+  const below = row(children.map((c) => placeTree(c, childrenOf, spacing)), spacing.sibling);
+  const width = Math.max(piece.width, below.width);
+  const rowLeft = (width - below.width) / 2;
+  const centre = (c: Piece) => rowLeft + below.at.get(c.id)!.x + c.width / 2;
+  const x = (centre(children[0]!) + centre(children[children.length - 1]!)) / 2 - piece.width / 2;
+  at.set(piece.id, { x: Math.round(Math.min(Math.max(x, 0), width - piece.width)), y: 0 });
+  const top = piece.height + spacing.layer;
+  for (const [id, p] of below.at) at.set(id, { x: Math.round(rowLeft + p.x), y: top + p.y });
+  return { width, height: top + below.height, at };
+}
+
+/** Blocks side by side, tops aligned. */
+function row(blocks: readonly Block[], gap: number): Block {
+  const at = new Map<string, { x: number; y: number }>();
+  let x = 0;
+  let height = 0;
+  for (const b of blocks) {
+    for (const [id, p] of b.at) at.set(id, { x: x + p.x, y: p.y });
+    x += b.width + gap;
+    height = Math.max(height, b.height);
+  }
+  return { width: Math.max(0, x - gap), height, at };
+}
+
+/**
+ * Blocks in rows, in order, broken where the whole is closest to ASPECT_RATIO: rows as wide as the
+ * widest block, then wider, up to one row (a few dozen tries of a pass over the blocks' sizes).
+ */
+function packRows(blocks: readonly Block[], gap: number): Block {
+  const widest = blocks.reduce((w, b) => Math.max(w, b.width), 0);
+  const oneRow = blocks.reduce((w, b) => w + b.width + gap, -gap);
+  const misfit = (r: Rows) => Math.abs(Math.log(r.width / Math.max(r.height, 1) / ASPECT_RATIO));
+  let best = rowsOf(blocks, gap, oneRow);
+  const TRIES = 24;
+  for (let i = 0; i < TRIES; i++) {
+    const candidate = rowsOf(blocks, gap, widest + ((oneRow - widest) * i) / TRIES);
+    if (misfit(candidate) < misfit(best)) best = candidate;
+  }
+  const at = new Map<string, { x: number; y: number }>();
+  let y = 0;
+  for (const r of best.rows) {
+    const placed = row(r, gap);
+    for (const [id, p] of placed.at) at.set(id, { x: p.x, y: y + p.y });
+    y += placed.height + gap;
+  }
+  return { width: best.width, height: best.height, at };
+}
+
+interface Rows {
+  rows: Block[][];
+  width: number;
+  height: number;
+}
+
+/** Blocks broken into rows no wider than `limit` (unless one block is), and the size of the whole. */
+function rowsOf(blocks: readonly Block[], gap: number, limit: number): Rows {
+  const rows: Block[][] = [];
+  let width = 0;
+  let height = -gap;
+  let rowWidth = 0;
+  let rowHeight = 0;
+  for (const b of blocks) {
+    const current = rows[rows.length - 1];
+    if (current !== undefined && rowWidth + gap + b.width <= limit) {
+      current.push(b);
+      rowWidth += gap + b.width;
+      rowHeight = Math.max(rowHeight, b.height);
+    } else {
+      if (current !== undefined) height += rowHeight + gap;
+      rows.push([b]);
+      rowWidth = b.width;
+      rowHeight = b.height;
+    }
+    width = Math.max(width, rowWidth);
+  }
+  height += rowHeight + gap;
+  return { rows, width, height: Math.max(0, height) };
+}
