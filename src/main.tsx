@@ -1,21 +1,82 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import { startAutosave } from './persist/autosave.ts';
+import { browserStorage } from './persist/browserStorage.ts';
+import { performSavedActions } from './persist/restore.ts';
+import { keepReplacedSession, loadSavedSession, restoreReplacedSession } from './persist/savedSession.ts';
 import { createExplorerStore } from './store/explorerStore.ts';
 import { App } from './ui/app/App.tsx';
-import { startupFrom } from './ui/app/startup.ts';
+import { armFault } from './ui/app/faultDrill.ts';
+import { PageMessageBar } from './ui/app/PageMessageBar.tsx';
+import { createPageMessages } from './ui/app/pageMessages.ts';
+import { startup } from './ui/app/startup.ts';
 import { installTestHook } from './ui/app/testHook.ts';
 import './index.css';
 
+async function main(root: Root) {
+  const storage = browserStorage(window);
+  const saved = storage.ok ? loadSavedSession(storage.storage, new Date()) : ({ kind: 'none' } as const);
+  const start = await startup({
+    search: window.location.search,
+    hash: window.location.hash,
+    prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    saved,
+  });
+  // The link and ?scenario= opened something once; from now on a reload restores the saved work.
+  window.history.replaceState(null, '', `${window.location.pathname}${start.search}`);
+  const store = createExplorerStore(start.scenario, start.options);
+  performSavedActions(store, start.actions);
+  installTestHook(store, window);
+  window.__explorerFault = armFault;
+
+  const messages = createPageMessages([...start.messages, ...(storage.ok ? [] : [{ topic: 'autosave', text: storage.message }])]);
+  if (storage.ok) {
+    // A link replaces the saved work as the session; the work is kept and one click brings it back.
+    const replaced = start.from === 'link' && saved.kind === 'restored' && keepReplacedSession(storage.storage) ? saved.session : null;
+    const autosave = startAutosave(store, storage.storage, { onProblem: (text) => messages.getState().add({ topic: 'autosave', text }) });
+    window.addEventListener('pagehide', autosave.flush);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && autosave.flush());
+    if (replaced) {
+      const { scenario, actions } = replaced;
+      messages.getState().add({
+        topic: 'link-replaced',
+        text: `The link opened in place of your saved work ("${scenario.name}", ${actions.length} action${actions.length === 1 ? '' : 's'}), which is kept.`,
+        action: {
+          label: 'Go back to it',
+          run: () => {
+            autosave.stop();
+            restoreReplacedSession(storage.storage);
+            window.location.reload();
+          },
+        },
+      });
+    }
+  }
+  // A link pasted into the address bar of an open page changes only the hash: start again from it
+  // (the work so far is saved on the way out).
+  window.addEventListener('hashchange', () => /^#v\d+=/.test(window.location.hash) && window.location.reload());
+
+  root.render(
+    <StrictMode>
+      <App store={store} />
+      <PageMessageBar store={messages} />
+    </StrictMode>,
+  );
+}
+
 // The app's code has loaded: the scale e2e reports the time from here to the graph on screen.
 performance.mark('explorer:boot');
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-const { scenario, options } = startupFrom(window.location.search, window.matchMedia('(prefers-reduced-motion: reduce)').matches);
-const store = createExplorerStore(scenario, options);
-installTestHook(store, window);
-createRoot(root).render(
-  <StrictMode>
-    <App store={store} />
-  </StrictMode>,
-);
+const element = document.getElementById('root');
+if (!element) throw new Error('index.html has no #root element');
+const root = createRoot(element);
+main(root).catch((e: unknown) => {
+  // Never a blank page: a start that fails says so and how to start clean.
+  const message = e instanceof Error ? e.message : String(e);
+  root.render(
+    <div role="alert" data-testid="start-failed" className="m-8 max-w-2xl rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
+      <p className="font-semibold">The explorer could not start: {message}</p>
+      <p className="mt-2">Reload the page; if it fails again, open it without anything after the address ({window.location.origin + window.location.pathname}).</p>
+    </div>,
+  );
+});

@@ -5,6 +5,7 @@
 // topology marked `"groupsFrom": "kernel-listing"` keeps such groups in its functions' kernelGroup
 // (the form the app's own export writes for them). The commands
 // are passed on as plain data: the kernel model checks each one and names the step at fault.
+// A file of an older layout version is migrated first (versioned.ts); a newer one is refused.
 import { z } from 'zod';
 import { checkSettingsSchema, type CheckSettings } from '../model/check/settings.ts';
 import { computeGroups } from '../model/grouping/computeGroups.ts';
@@ -15,6 +16,8 @@ import { normalizeBdf } from '../model/topology/bdf.ts';
 import type { Topology } from '../model/topology/types.ts';
 import { importError, type ImportResult, type ImportWarning } from './importResult.ts';
 import { importMachine } from './importMachine.ts';
+import { SCENARIO_VERSION } from './export/scenarioJson.ts';
+import { upgrade, type Migration, type VersionedKind } from './versioned.ts';
 
 export interface ScenarioSettings {
   policy: PolicyName;
@@ -84,8 +87,16 @@ const functionSchema = z.object({
   kernelGroup: z.number().int().optional(),
 });
 
+/**
+ * Steps from older scenario layouts, keyed by the version they read (none yet: version 1, the format
+ * of spec scenario-format.md, is the first). A version 2 is its schema below plus `1: (doc) => ...`.
+ */
+export const SCENARIO_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+const SCENARIO_KIND: VersionedKind = { what: 'scenario', current: SCENARIO_VERSION, migrations: SCENARIO_MIGRATIONS };
+
 const scenarioSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(SCENARIO_VERSION),
   name: z.string().default(''),
   topology: z.union([
     z.object({ lspci: z.string() }),
@@ -145,11 +156,17 @@ function readTopology(input: TopologyInput, settings: ScenarioSettings, text: st
   const groupingSettings = { acsOverride: settings.acsOverride, strictSwitch: settings.strictSwitch };
   if ('functions' in input) {
     const topology: Topology = { functions: input.functions, ...(input.rootBusOrder ? { rootBusOrder: input.rootBusOrder } : {}), ...(input.sriovEnableOrder ? { sriovEnableOrder: input.sriovEnableOrder } : {}) };
-    if (input.groupsFrom === 'kernel-listing') {
-      const listing = new Map(input.functions.flatMap((f) => (f.kernelGroup === undefined ? [] : [[f.bdf, f.kernelGroup] as const])));
-      return { ok: true, topology, grouping: groupingFromKernelListing(topology, listing), groupsFrom: 'kernel-listing', warnings: [] };
+    // The model refuses a topology that cannot be a PCI tree (a function twice, a parent that is
+    // not there, a loop) by throwing; from a file that is bad input, said with the field at fault.
+    try {
+      if (input.groupsFrom === 'kernel-listing') {
+        const listing = new Map(input.functions.flatMap((f) => (f.kernelGroup === undefined ? [] : [[f.bdf, f.kernelGroup] as const])));
+        return { ok: true, topology, grouping: groupingFromKernelListing(topology, listing), groupsFrom: 'kernel-listing', warnings: [] };
+      }
+      return { ok: true, topology, grouping: computeGroups(topology, groupingSettings), groupsFrom: 'computed', warnings: [] };
+    } catch (e) {
+      return importError(source, lineOfKey(text, 'functions'), `topology.functions: ${(e as Error).message}`);
     }
-    return { ok: true, topology, grouping: computeGroups(topology, groupingSettings), groupsFrom: 'computed', warnings: [] };
   }
   let lspciText: string;
   let lspciSource: string | undefined;
@@ -193,7 +210,9 @@ export function readScenarioValue(json: unknown, options: ScenarioReadOptions = 
 
 function checkScenario(json: unknown, text: string, options: ScenarioReadOptions): ScenarioImport {
   const { source } = options;
-  const checked = scenarioSchema.safeParse(json);
+  const upgraded = upgrade(json, SCENARIO_KIND);
+  if (!upgraded.ok) return importError(source, lineOfKey(text, 'version') ?? (text === '' ? null : 1), upgraded.message);
+  const checked = scenarioSchema.safeParse(upgraded.doc);
   if (!checked.success) {
     const issue = deepestIssue(checked.error.issues[0]!);
     const where = issue.path.join('.') || 'the scenario';

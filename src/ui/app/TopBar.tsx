@@ -1,17 +1,18 @@
-// Title, the scenario and policy pickers, import, animation switch and undo; below them what the
-// scenario shows and, for an imported machine, what the user must know about its groups.
+// One row: title, the scenario and policy pickers, then the history, import/export, edit mode and
+// the animation switch; below it what the scenario shows and, for an imported or edited machine,
+// what the user must know about its groups.
 import { POLICIES } from '../../model/kernel/apply.ts';
 import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.ts';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { EditModeToggle } from '../edit/EditModeToggle.tsx';
-import { EditToolbar } from '../edit/EditToolbar.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
 import { useExplorer, useExplorerStore } from './explorerContext.ts';
 
 const POLICY_LABELS: Record<PolicyName, string> = {
   legacy: 'legacy VFIO (v5.13)',
-  'rfc-v2': '/dev/ioasid RFC v2 (block_dma)',
-  upstream: 'upstream: DMA ownership + iommufd',
+  'rfc-v2': 'RFC v2 /dev/ioasid (block_dma)',
+  upstream: 'upstream iommufd + DMA ownership',
 };
 
 export function TopBar() {
@@ -24,12 +25,12 @@ export function TopBar() {
   const { loadScenario, setPolicy, setAnimations, undo, redo } = useExplorerStore().getState();
   const known = BUILT_IN_SCENARIOS.some((s) => s.id === scenario.id);
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-slate-300 bg-white px-4 py-1.5">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-300 bg-white px-4 py-1.5">
       <h1 data-testid="app-title" className="text-lg font-bold tracking-tight text-slate-900">
         ioasid-explorer
       </h1>
       <label className="flex items-center gap-2 text-sm text-slate-600">
-        Scenario
+        <span className="sr-only min-[1600px]:not-sr-only">Scenario</span>
         <select
           data-testid="scenario-select"
           value={scenario.id}
@@ -37,7 +38,8 @@ export function TopBar() {
             const next = BUILT_IN_SCENARIOS.find((s) => s.id === e.target.value);
             if (next) loadScenario(next);
           }}
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+          title={scenario.name}
+          className="max-w-[17rem] rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
         >
           {!known && <option value={scenario.id}>{scenario.name}</option>}
           {BUILT_IN_SCENARIOS.map((s) => (
@@ -48,7 +50,7 @@ export function TopBar() {
         </select>
       </label>
       <label className="flex items-center gap-2 text-sm text-slate-600" title={POLICIES[policy].summary}>
-        Policy
+        <span className="sr-only min-[1600px]:not-sr-only">Policy</span>
         <select
           data-testid="policy-select"
           value={policy}
@@ -62,12 +64,7 @@ export function TopBar() {
           ))}
         </select>
       </label>
-      <ImportButton />
-      <EditModeToggle />
-      <label className="flex items-center gap-1.5 text-sm text-slate-600">
-        <input type="checkbox" checked={animations} onChange={(e) => setAnimations(e.target.checked)} />
-        animations
-      </label>
+      <span className="ml-auto" />
       <button
         type="button"
         {...(panicked ? {} : { 'data-testid': 'undo-button' })}
@@ -88,7 +85,13 @@ export function TopBar() {
       >
         Redo
       </button>
-      <EditToolbar />
+      <ImportButton />
+      <ExportButton />
+      <EditModeToggle />
+      <label className="flex items-center gap-1.5 text-sm text-slate-600">
+        <input type="checkbox" checked={animations} onChange={(e) => setAnimations(e.target.checked)} />
+        animations
+      </label>
       <p className="basis-full text-[12px] text-slate-600">{scenario.description}</p>
       {scenario.findings && (
         <p data-testid="scenario-findings" className={`basis-full text-[12px] ${scenario.findings.length > 1 ? 'font-medium text-amber-800' : 'text-slate-600'}`}>

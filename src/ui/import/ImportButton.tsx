@@ -1,6 +1,8 @@
 // The top bar's Import button and its dialog. The draft lives here, not in the dialog, so texts a
-// user pasted survive closing the dialog and a failed import.
+// user pasted survive closing the dialog and a failed import. A saved scenario or an exported PNG
+// dropped anywhere on the app opens too (ScenarioFileDrop).
 import { useCallback, useState } from 'react';
+import { ScenarioFileDrop } from '../export/ScenarioFileDrop.tsx';
 import { EMPTY_DRAFT, ImportDialog, type ImportDraft } from './ImportDialog.tsx';
 
 export function ImportButton() {
@@ -18,6 +20,7 @@ export function ImportButton() {
         Import lspci…
       </button>
       {open && <ImportDialog draft={draft} setDraft={setDraft} onClose={close} />}
+      <ScenarioFileDrop />
     </>
   );
 }

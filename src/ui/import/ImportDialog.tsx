@@ -1,29 +1,19 @@
 // Bring your own machine: paste or drop `lspci -vvv` text, optionally with the kernel's group
 // listing; check it (warnings with their lines, where the groups came from and whether they match
 // the kernel's), then load it as the current scenario. A failed import changes nothing, and the
-// texts stay in the boxes until the user clears them.
-import { useEffect, useState } from 'react';
-import { scenarioFromText, type ScenarioImportResult } from '../../store/importScenario.ts';
+// texts stay in the boxes until the user clears them. A saved scenario or an exported PNG, chosen
+// or dropped here, opens as it was saved.
+import { useEffect, useRef, useState } from 'react';
+import type { ScenarioImportResult } from '../../store/importScenario.ts';
 import { useExplorerStore } from '../app/explorerContext.ts';
+import { openScenarioFile } from '../export/openScenarioFile.ts';
 import { ImportReport, type CheckResult } from './ImportReport.tsx';
+import { readDraft, type ImportDraft, type Reading } from './readDraft.ts';
 import { TextDrop } from './TextDrop.tsx';
 
-export interface ImportDraft {
-  lspci: string;
-  groupListing: string;
-  /** The dropped file's name, or null for pasted text. */
-  fileName: string | null;
-}
+export type { ImportDraft };
 
 export const EMPTY_DRAFT: ImportDraft = { lspci: '', groupListing: '', fileName: null };
-
-function read(draft: ImportDraft): ScenarioImportResult {
-  const source = draft.fileName ?? 'pasted text';
-  return scenarioFromText(
-    { lspci: draft.lspci, groupListing: draft.groupListing, source },
-    { id: 'imported', name: `Imported: ${source}`, description: `Imported from ${source}. Drag its devices onto drivers as with any scenario.` },
-  );
-}
 
 function checkOf(r: ScenarioImportResult): CheckResult {
   if (!r.ok) return r;
@@ -39,10 +29,35 @@ interface Props {
 export function ImportDialog({ draft, setDraft, onClose }: Props) {
   const store = useExplorerStore();
   const [result, setResult] = useState<CheckResult | null>(null);
+  const [reading, setReading] = useState<Reading | null>(null);
+  /** The reading whose outcome is still wanted (an edit or a closed dialog drops it). */
+  const wanted = useRef<Reading | null>(null);
+  const drop = () => {
+    wanted.current?.cancel();
+    wanted.current = null;
+    setReading(null);
+  };
   const edit = (next: ImportDraft) => {
+    drop();
     setDraft(next);
     setResult(null);
   };
+  /** Reads the draft (a large one in a worker), shows the outcome, and loads it when asked to. */
+  const read = (andLoad: boolean) => {
+    const r = readDraft(draft);
+    wanted.current = r;
+    setReading(r);
+    void r.result.then((outcome) => {
+      if (wanted.current !== r) return;
+      wanted.current = null;
+      setReading(null);
+      setResult(checkOf(outcome));
+      if (!andLoad || !outcome.ok) return;
+      store.getState().loadScenario(outcome.scenario);
+      onClose();
+    });
+  };
+  useEffect(() => () => wanted.current?.cancel(), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -50,12 +65,8 @@ export function ImportDialog({ draft, setDraft, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const load = () => {
-    const r = read(draft);
-    setResult(checkOf(r));
-    if (!r.ok) return;
-    store.getState().loadScenario(r.scenario);
-    onClose();
+  const openFile = (file: File) => {
+    void openScenarioFile(store, file).then((why) => (why === null ? onClose() : setResult({ ok: false, error: { line: null, message: why } })));
   };
 
   return (
@@ -76,6 +87,7 @@ export function ImportDialog({ draft, setDraft, onClose }: Props) {
             testId="import-lspci"
             rows={14}
             autoFocus
+            onScenarioFile={openFile}
           />
           <TextDrop
             label="Kernel's groups (optional)"
@@ -84,9 +96,25 @@ export function ImportDialog({ draft, setDraft, onClose }: Props) {
             onChange={(groupListing) => edit({ ...draft, groupListing })}
             testId="import-groups"
             rows={14}
+            onScenarioFile={openFile}
           />
         </div>
-        {result && <ImportReport result={result} />}
+        <p className="text-[12px] text-slate-600">
+          Or open a scenario saved here (.json) or a PNG exported here:{' '}
+          <label className="cursor-pointer text-indigo-700 underline decoration-indigo-300 underline-offset-2">
+            choose the file
+            <input type="file" data-testid="import-scenario-file" accept=".json,application/json,.png,image/png" className="sr-only" onChange={(e) => e.target.files?.[0] && openFile(e.target.files[0])} />
+          </label>
+        </p>
+        {reading?.inWorker && (
+          <p data-testid="import-reading" role="status" className="flex items-center gap-3 rounded border border-indigo-200 bg-indigo-50 px-3 py-2 text-[13px] text-indigo-950">
+            Reading {((draft.lspci.length + draft.groupListing.length) / 1024 / 1024).toFixed(1)} MB of text; the page stays usable meanwhile.
+            <button type="button" data-testid="import-stop" onClick={() => reading.cancel()} className="rounded border border-indigo-300 bg-white px-2 py-0.5 hover:bg-indigo-100">
+              Stop
+            </button>
+          </p>
+        )}
+        {result && !reading && <ImportReport result={result} />}
         <footer className="flex items-center justify-end gap-2">
           <button type="button" onClick={() => edit(EMPTY_DRAFT)} className="mr-auto rounded px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
             Clear
@@ -97,8 +125,8 @@ export function ImportDialog({ draft, setDraft, onClose }: Props) {
           <button
             type="button"
             data-testid="import-check"
-            disabled={draft.lspci.trim() === ''}
-            onClick={() => setResult(checkOf(read(draft)))}
+            disabled={!/\S/.test(draft.lspci) || reading !== null}
+            onClick={() => read(false)}
             className="rounded border border-indigo-300 px-3 py-1.5 text-sm font-medium text-indigo-800 enabled:hover:bg-indigo-50 disabled:text-slate-400"
           >
             Check
@@ -106,8 +134,8 @@ export function ImportDialog({ draft, setDraft, onClose }: Props) {
           <button
             type="button"
             data-testid="import-load"
-            disabled={draft.lspci.trim() === ''}
-            onClick={load}
+            disabled={!/\S/.test(draft.lspci) || reading !== null}
+            onClick={() => read(true)}
             className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-semibold text-white enabled:hover:bg-indigo-700 disabled:bg-slate-300"
           >
             Load machine

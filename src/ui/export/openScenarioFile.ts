@@ -1,0 +1,25 @@
+// Opens a file the app saved (a scenario .json, or a PNG picture carrying one) as the current
+// scenario. Returns null when it opened, or the sentence saying why not; nothing changes then.
+import { readScenarioFile } from '../../io/export/scenarioFile.ts';
+import type { ExplorerStore } from '../../store/explorerStore.ts';
+import { explorerScenario } from '../../persist/scenarioDocument.ts';
+import { slug } from './fileName.ts';
+
+/** Files worth trying as a scenario: pictures and JSON; other text goes to the lspci import. */
+export function isScenarioFile(file: File): boolean {
+  return file.type === 'image/png' || file.type === 'application/json' || /\.(png|json)$/i.test(file.name);
+}
+
+export async function openScenarioFile(store: ExplorerStore, file: File): Promise<string | null> {
+  const read = await readScenarioFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!read.ok) return read.error.message;
+  const { scenario } = read;
+  store.getState().loadScenario(
+    explorerScenario(
+      scenario,
+      { id: slug(scenario.name) || 'opened-scenario', description: `Opened from ${file.name}: the machine, its settings and its command log as they were saved.` },
+      scenario.settings.policy,
+    ),
+  );
+  return null;
+}
