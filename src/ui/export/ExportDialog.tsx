@@ -1,6 +1,7 @@
 // Export what is on screen: plain text for mailing lists (the ASCII picture, the numbered ioctl
 // trace, Graphviz DOT) to copy or save, a share link, and files: a PNG picture that opens again
 // here, an SVG picture and the scenario file. Everything is made from the current state.
+import { ModalDialog } from '../app/ModalDialog.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { encodeShareLink } from '../../io/export/shareLink.ts';
 import { exportScenario, type ExportResult } from '../../io/export/exportScenario.ts';
@@ -54,11 +55,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     };
   }, [exported]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const name = (extension: string) => exportFileName(scenario.id, extension, new Date());
 
@@ -109,84 +105,82 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const fileButton = 'rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 enabled:hover:bg-slate-100 disabled:text-slate-400';
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog" className="flex w-full max-w-4xl flex-col gap-4 rounded-lg bg-white p-5 shadow-2xl">
-        <header className="flex items-baseline justify-between gap-4">
-          <h2 id="export-title" className="text-lg font-bold text-slate-900">
-            Export <span className="font-normal text-slate-600">{scenario.name}</span>
-          </h2>
-          <button type="button" aria-label="close" onClick={onClose} className="text-xl leading-none text-slate-400 hover:text-slate-700">
-            ×
-          </button>
-        </header>
+    <ModalDialog labelledBy="export-title" testId="export-dialog" onClose={onClose} className="gap-4">
+      <header className="flex items-baseline justify-between gap-4">
+        <h2 id="export-title" className="text-lg font-bold text-slate-900">
+          Export <span className="font-normal text-slate-600">{scenario.name}</span>
+        </h2>
+        <button type="button" aria-label="close" onClick={onClose} className="text-xl leading-none text-slate-400 hover:text-slate-700">
+          ×
+        </button>
+      </header>
 
-        <section className="flex flex-col gap-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <div role="tablist" aria-label="Text export" className="flex rounded border border-slate-300 p-0.5">
-              {TEXT_TABS.map((t) => (
-                <button
-                  key={t.format}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === t.format}
-                  data-testid={`export-tab-${t.format}`}
-                  onClick={() => setTab(t.format)}
-                  className={`rounded px-3 py-1 text-sm ${tab === t.format ? 'bg-slate-800 font-semibold text-white' : 'text-slate-700 hover:bg-slate-100'}`}
-                >
-                  {t.label}
-                </button>
-              ))}
-            </div>
-            <span className="ml-auto" />
-            <CopyButton text={text.ok ? text.text : null} testId={`export-copy-${tab}`} what={current.copy} />
-            <button type="button" data-testid={`export-download-${tab}`} disabled={!text.ok || busy !== null} onClick={() => void saveText()} className={fileButton}>
-              Save .{current.extension}
-            </button>
+      <section className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <div role="tablist" aria-label="Text export" className="flex rounded border border-slate-300 p-0.5">
+            {TEXT_TABS.map((t) => (
+              <button
+                key={t.format}
+                type="button"
+                role="tab"
+                aria-selected={tab === t.format}
+                data-testid={`export-tab-${t.format}`}
+                onClick={() => setTab(t.format)}
+                className={`rounded px-3 py-1 text-sm ${tab === t.format ? 'bg-slate-800 font-semibold text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+              >
+                {t.label}
+              </button>
+            ))}
           </div>
-          <p className="text-[12px] text-slate-600">{current.note}</p>
-          <pre data-testid="export-text" data-format={tab} className={`max-h-[22rem] overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-[12px] leading-[1.35] ${text.ok ? 'text-slate-900' : 'text-rose-800'}`}>
-            {textOf(text)}
-          </pre>
-        </section>
+          <span className="ml-auto" />
+          <CopyButton text={text.ok ? text.text : null} testId={`export-copy-${tab}`} what={current.copy} />
+          <button type="button" data-testid={`export-download-${tab}`} disabled={!text.ok || busy !== null} onClick={() => void saveText()} className={fileButton}>
+            Save .{current.extension}
+          </button>
+        </div>
+        <p className="text-[12px] text-slate-600">{current.note}</p>
+        <pre data-testid="export-text" data-format={tab} className={`max-h-[22rem] overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-[12px] leading-[1.35] ${text.ok ? 'text-slate-900' : 'text-rose-800'}`}>
+          {textOf(text)}
+        </pre>
+      </section>
 
-        <section className="flex flex-col gap-1">
-          <div className="flex items-center gap-2">
-            <label htmlFor="export-link" className="shrink-0 text-sm font-semibold text-slate-800">
-              Share link
-            </label>
-            <input
-              id="export-link"
-              data-testid="export-link"
-              readOnly
-              value={link ?? 'making the link…'}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-w-0 flex-1 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-[12px] text-slate-800"
-            />
-            <CopyButton text={link} testId="export-copy-link" what="link" />
-          </div>
-          <p data-testid="export-link-note" className="text-[12px] text-slate-600">
-            {link === null
-              ? 'The machine, its settings and the command log are compressed into the link.'
-              : `${link.length.toLocaleString('en')} characters: the machine, its settings and the command log, compressed.${link.length > LONG_LINK ? ' Some mail programs cut links this long; the scenario file is safer.' : ''}`}
-          </p>
-        </section>
+      <section className="flex flex-col gap-1">
+        <div className="flex items-center gap-2">
+          <label htmlFor="export-link" className="shrink-0 text-sm font-semibold text-slate-800">
+            Share link
+          </label>
+          <input
+            id="export-link"
+            data-testid="export-link"
+            readOnly
+            value={link ?? 'making the link…'}
+            onFocus={(e) => e.currentTarget.select()}
+            className="min-w-0 flex-1 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-[12px] text-slate-800"
+          />
+          <CopyButton text={link} testId="export-copy-link" what="link" />
+        </div>
+        <p data-testid="export-link-note" className="text-[12px] text-slate-600">
+          {link === null
+            ? 'The machine, its settings and the command log are compressed into the link.'
+            : `${link.length.toLocaleString('en')} characters: the machine, its settings and the command log, compressed.${link.length > LONG_LINK ? ' Some mail programs cut links this long; the scenario file is safer.' : ''}`}
+        </p>
+      </section>
 
-        <section className="flex flex-wrap items-center gap-2">
-          <span className="text-sm font-semibold text-slate-800">Files</span>
-          <button type="button" data-testid="export-png" disabled={busy !== null} onClick={() => void savePng()} className={fileButton} title="The graph as a picture; it carries the scenario, so dropping it on this app opens it again">
-            PNG picture (opens again here)
-          </button>
-          <button type="button" data-testid="export-svg" disabled={busy !== null} onClick={() => void saveSvg()} className={fileButton}>
-            SVG picture
-          </button>
-          <button type="button" data-testid="export-json" disabled={busy !== null} onClick={() => void saveJson()} className={fileButton}>
-            Scenario file (.json)
-          </button>
-          <p role="status" data-testid="export-status" className={`basis-full text-[12px] ${status && !status.ok ? 'text-rose-700' : 'text-slate-600'}`}>
-            {busy ?? status?.text ?? 'Drop a saved PNG or scenario file anywhere on the app to open it again.'}
-          </p>
-        </section>
-      </div>
-    </div>
+      <section className="flex flex-wrap items-center gap-2">
+        <span className="text-sm font-semibold text-slate-800">Files</span>
+        <button type="button" data-testid="export-png" disabled={busy !== null} onClick={() => void savePng()} className={fileButton} title="The graph as a picture; it carries the scenario, so dropping it on this app opens it again">
+          PNG picture (opens again here)
+        </button>
+        <button type="button" data-testid="export-svg" disabled={busy !== null} onClick={() => void saveSvg()} className={fileButton}>
+          SVG picture
+        </button>
+        <button type="button" data-testid="export-json" disabled={busy !== null} onClick={() => void saveJson()} className={fileButton}>
+          Scenario file (.json)
+        </button>
+        <p role="status" data-testid="export-status" className={`basis-full text-[12px] ${status && !status.ok ? 'text-rose-700' : 'text-slate-600'}`}>
+          {busy ?? status?.text ?? 'Drop a saved PNG or scenario file anywhere on the app to open it again.'}
+        </p>
+      </section>
+    </ModalDialog>
   );
 }
