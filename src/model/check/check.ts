@@ -9,22 +9,12 @@ import { applyParsed } from '../kernel/apply.ts';
 import type { Command } from '../kernel/commands.ts';
 import { checkInvariants, INVARIANT_IDS, type InvariantId } from '../kernel/invariants.ts';
 import type { MachineState, PolicyName } from '../kernel/types.ts';
+import { breadthFirst, NOT_RUN, STAYED, type SearchProgress, type StopReason } from './breadthFirst.ts';
 import { DEFAULT_CHUNK, prepare, type CheckInput } from './input.ts';
-import { searchTree } from './searchTree.ts';
 import { sameKeyedParts, stateKeyFor } from './stateKey.ts';
 import { searchAlphabet, type WorldGroup } from './world.ts';
 
-export type StopReason = 'maxStates' | 'maxDepth' | 'cancelled';
-
-export interface SearchProgress {
-  states: number;
-  transitions: number;
-  /** Commands in the longest sequence explored so far. */
-  depth: number;
-  /** States found but not yet expanded. */
-  frontier: number;
-  seconds: number;
-}
+export type { SearchProgress, StopReason } from './breadthFirst.ts';
 
 export interface InvariantFinding {
   id: InvariantId;
@@ -50,55 +40,33 @@ export interface CheckReport extends SearchProgress {
  */
 export function* checkSteps(input: CheckInput, chunk = DEFAULT_CHUNK): Generator<SearchProgress, CheckReport, boolean | undefined> {
   const { settings, start, world, rules, now } = prepare(input, input.policy, input.policyImpl);
-  const began = now();
   const alphabet = searchAlphabet(world, rules);
-  const keyOf = stateKeyFor(world);
-  const tree = searchTree(keyOf(start));
   const broken = new Map<InvariantId, { state: number; message: string }>();
-  const judge = (s: MachineState, i: number) => {
-    for (const c of checkInvariants(s)) if (!c.holds && !broken.has(c.id)) broken.set(c.id, { state: i, message: c.message });
+  const judge = (s: MachineState, at: number) => {
+    for (const c of checkInvariants(s)) if (!c.holds && !broken.has(c.id)) broken.set(c.id, { state: at, message: c.message });
   };
   judge(start, 0);
 
-  let level: { s: MachineState; i: number }[] = start.panic ? [] : [{ s: start, i: 0 }];
-  let depth = 0;
-  let transitions = 0;
-  let expanded = 0;
-  let stoppedBy: StopReason | null = null;
-  const progress = (frontier: number): SearchProgress => ({ states: tree.size, transitions, depth, frontier, seconds: (now() - began) / 1000 });
-
-  search: while (level.length > 0) {
-    if (settings.maxDepth !== null && depth >= settings.maxDepth) {
-      stoppedBy = 'maxDepth';
-      break;
-    }
-    const next: { s: MachineState; i: number }[] = [];
-    for (let at = 0; at < level.length; at++) {
-      const { s, i } = level[at]!;
-      for (let c = 0; c < alphabet.length; c++) {
-        const r = applyParsed(s, alphabet[c]!, rules);
-        if (!r.ok && r.error.reason === 'invalid-command') continue; // names an object no command made yet
-        transitions++;
-        if (sameKeyedParts(s, r.state)) continue;
-        const key = keyOf(r.state);
-        if (tree.find(key) !== undefined) continue;
-        const j = tree.add(key, i, c);
-        judge(r.state, j);
-        if (!r.state.panic) next.push({ s: r.state, i: j });
-        if (tree.size >= settings.maxStates) {
-          stoppedBy = 'maxStates';
-          depth++;
-          break search;
-        }
-      }
-      if (++expanded % chunk === 0 && (yield progress(level.length - at - 1 + next.length))) {
-        stoppedBy = 'cancelled';
-        break search;
-      }
-    }
-    level = next;
-    if (next.length > 0) depth++;
-  }
+  const { tree, stoppedBy, progress } = yield* breadthFirst<MachineState>(
+    {
+      root: start,
+      expandRoot: !start.panic,
+      keyOf: stateKeyFor(world),
+      move(s, _at, c) {
+        const r = applyParsed(s, alphabet[c]!, rules, 'verdict');
+        if (!r.ok && r.error.reason === 'invalid-command') return NOT_RUN; // names an object no command made yet
+        return sameKeyedParts(s, r.state) ? STAYED : r.state;
+      },
+      found(s, at) {
+        judge(s, at);
+        return !s.panic;
+      },
+    },
+    alphabet.length,
+    settings,
+    now,
+    chunk,
+  );
 
   const invariants = INVARIANT_IDS.map((id): InvariantFinding => {
     const b = broken.get(id);
@@ -108,7 +76,7 @@ export function* checkSteps(input: CheckInput, chunk = DEFAULT_CHUNK): Generator
   });
   return {
     policy: input.policy,
-    ...progress(0),
+    ...progress,
     complete: stoppedBy === null,
     stoppedBy,
     invariants,

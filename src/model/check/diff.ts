@@ -9,10 +9,9 @@
 import { applyParsed, type ParsedResult } from '../kernel/apply.ts';
 import type { Command } from '../kernel/commands.ts';
 import type { MachineState, PolicyName } from '../kernel/types.ts';
+import { breadthFirst, NOT_RUN, STAYED, type SearchProgress, type StopReason } from './breadthFirst.ts';
 import { DEFAULT_CHUNK, prepare, type WorldInput } from './input.ts';
-import type { SearchProgress, StopReason } from './check.ts';
-import { searchTree } from './searchTree.ts';
-import { sameKeyedParts, stateKeyFor } from './stateKey.ts';
+import { pair, sameKeyedParts, stateKeyFor } from './stateKey.ts';
 
 export interface DiffInput extends WorldInput {
   policies: readonly [PolicyName, PolicyName];
@@ -56,45 +55,41 @@ function messageOf(r: ParsedResult): string {
 interface Pair {
   a: MachineState;
   b: MachineState;
-  i: number;
+}
+
+/** Small numbers for keys as they are met, so the pairing of two stays small and exact. */
+function denseNumbers(): (key: number) => number {
+  const numbers = new Map<number, number>();
+  return (key) => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    return n;
+  };
 }
 
 export function* diffSteps(input: DiffInput, chunk = DEFAULT_CHUNK): Generator<SearchProgress, DiffReport, boolean | undefined> {
   const [pa, pb] = input.policies;
   const A = prepare(input, pa);
   const B = prepare(input, pb);
-  const { settings, world, now } = A;
-  const began = now();
-  const alphabet = world.alphabet;
-  const keyOf = stateKeyFor(world);
-  const pairKey = (a: MachineState, b: MachineState) => `${keyOf(a)}\u0000${keyOf(b)}`;
-  const tree = searchTree(pairKey(A.start, B.start));
+  const alphabet = A.world.alphabet;
+  // One key function per machine: each remembers the parts it read last (stateKey.ts).
+  const [keyA, keyB] = [stateKeyFor(A.world), stateKeyFor(B.world)];
+  const [denseA, denseB] = [denseNumbers(), denseNumbers()];
   const kinds = new Map<string, { found: DifferenceKind; at: number; command: number }>();
 
-  let level: Pair[] = [{ a: A.start, b: B.start, i: 0 }];
-  let depth = 0;
-  let transitions = 0;
-  let expanded = 0;
-  let stoppedBy: StopReason | null = null;
-  const progress = (frontier: number): SearchProgress => ({ states: tree.size, transitions, depth, frontier, seconds: (now() - began) / 1000 });
-
-  search: while (level.length > 0) {
-    if (settings.maxDepth !== null && depth >= settings.maxDepth) {
-      stoppedBy = 'maxDepth';
-      break;
-    }
-    const next: Pair[] = [];
-    for (let at = 0; at < level.length; at++) {
-      const { a, b, i } = level[at]!;
-      for (let c = 0; c < alphabet.length; c++) {
+  const { tree, stoppedBy, progress } = yield* breadthFirst<Pair>(
+    {
+      root: { a: A.start, b: B.start },
+      expandRoot: true,
+      keyOf: ({ a, b }) => pair(denseA(keyA(a)), denseB(keyB(b))),
+      move({ a, b }, at, c) {
         const command = alphabet[c]!;
-        const ra = applyParsed(a, command, A.rules);
-        if (!ra.ok && ra.error.reason === 'invalid-command') continue;
+        const ra = applyParsed(a, command, A.rules, 'verdict');
+        if (!ra.ok && ra.error.reason === 'invalid-command') return NOT_RUN;
         // A name can be live under one policy and empty under the other (its creation failed
         // there); reusing a live name is a mistake in the log, so such a command is run by neither.
-        const rb = applyParsed(b, command, B.rules);
-        if (!rb.ok && rb.error.reason === 'invalid-command') continue;
-        transitions++;
+        const rb = applyParsed(b, command, B.rules, 'verdict');
+        if (!rb.ok && rb.error.reason === 'invalid-command') return NOT_RUN;
         const oa = outcomeOf(a, ra);
         const ob = outcomeOf(b, rb);
         if (oa !== ob) {
@@ -102,36 +97,29 @@ export function* diffSteps(input: DiffInput, chunk = DEFAULT_CHUNK): Generator<S
           const known = kinds.get(kind);
           if (known) known.found.count++;
           else {
-            const found: DifferenceKind = { kind, op: command.op, outcomes: [oa, ob], sequence: [], messages: [messageOf(ra), messageOf(rb)], count: 1 };
-            kinds.set(kind, { found, at: i, command: c });
+            // The first of its kind is described: the command again, with every sentence.
+            const messages: [string, string] = [messageOf(applyParsed(a, command, A.rules)), messageOf(applyParsed(b, command, B.rules))];
+            const found: DifferenceKind = { kind, op: command.op, outcomes: [oa, ob], sequence: [], messages, count: 1 };
+            kinds.set(kind, { found, at, command: c });
           }
-          continue;
+          return STAYED;
         }
-        if (sameKeyedParts(a, ra.state) && sameKeyedParts(b, rb.state)) continue;
-        const key = pairKey(ra.state, rb.state);
-        if (tree.find(key) !== undefined) continue;
-        const j = tree.add(key, i, c);
-        // Both answered alike, so both panicked or neither did; a panicked machine runs nothing.
-        if (!ra.state.panic) next.push({ a: ra.state, b: rb.state, i: j });
-        if (tree.size >= settings.maxStates) {
-          stoppedBy = 'maxStates';
-          depth++;
-          break search;
-        }
-      }
-      if (++expanded % chunk === 0 && (yield progress(level.length - at - 1 + next.length))) {
-        stoppedBy = 'cancelled';
-        break search;
-      }
-    }
-    level = next;
-    if (next.length > 0) depth++;
-  }
+        if (sameKeyedParts(a, ra.state) && sameKeyedParts(b, rb.state)) return STAYED;
+        return { a: ra.state, b: rb.state };
+      },
+      // Both answered alike, so both panicked or neither did; a panicked machine runs nothing.
+      found: ({ a }) => !a.panic,
+    },
+    alphabet.length,
+    A.settings,
+    A.now,
+    chunk,
+  );
 
   const differences = [...kinds.values()].map(({ found, at, command }) => ({
     ...found,
     sequence: [...tree.pathTo(at), command].map((c) => alphabet[c]!),
   }));
   differences.sort((x, y) => x.sequence.length - y.sequence.length || x.op.localeCompare(y.op) || x.kind.localeCompare(y.kind));
-  return { policies: [pa, pb], ...progress(0), complete: stoppedBy === null, stoppedBy, differences };
+  return { policies: [pa, pb], ...progress, complete: stoppedBy === null, stoppedBy, differences };
 }

@@ -13,21 +13,55 @@
 //   nothing refers to a device fd;
 // - functions and groups outside the world: no command of the world touches them.
 //
-// The key is a short string of character codes, one per small field: the search looks up every
-// state it reaches, and short flat strings hash fast.
+// The key is built from two parts, each turned into a number the first time its codes are met:
+// the drivers and overrides of the world's functions, and the userspace objects (groups, containers,
+// iommu fds, IOASIDs, device fds). Most commands change one part and hand the other on as the same
+// objects, so the part they did not touch is recognised by identity and its codes are not walked
+// again. The numbers stand for the exact codes, and the key pairs them (and the panic bit) into one
+// number without loss, so two keys are equal exactly when all codes are; a number is also what a
+// Map looks up fastest.
 import type { Domain, GroupState, MachineState, UserOwner } from '../kernel/types.ts';
 import type { Bdf } from '../topology/types.ts';
-import type { World } from './world.ts';
+import { WorldError, type World } from './world.ts';
 
-export type StateKey = (s: MachineState) => string;
+export type StateKey = (s: MachineState) => number;
 
 const DOMAIN_KINDS = { default: 0, blocked: 1, container: 2, ioasid: 3 } as const;
 const IOMMU_TYPES = { none: 0, type1: 1, external: 2 } as const;
 const PATHS = { group: 0, new: 1, cdev: 2 } as const;
 
+/** Part numbers stay below this, so the pairing of two of them stays an exact integer (below 2^53). */
+const MAX_PART_ID = 2 ** 25;
+
+/** Numbers for code sequences: equal sequences get the same number, different ones different numbers. */
+function interner(): (codes: number[]) => number {
+  const ids = new Map<string, number>();
+  return (codes) => {
+    const text = String.fromCharCode.apply(null, codes);
+    let id = ids.get(text);
+    if (id === undefined) {
+      if (ids.size >= MAX_PART_ID) throw new WorldError(`check: the world reaches more than ${MAX_PART_ID} distinct driver settings or object states; bound it further (check.maxStates, fewer objects)`);
+      ids.set(text, (id = ids.size));
+    }
+    return id;
+  };
+}
+
+/** Cantor's pairing: one integer for two, small while both are small (V8 keeps it unboxed then). */
+export function pair(a: number, b: number): number {
+  return ((a + b) * (a + b + 1)) / 2 + b;
+}
+
+/**
+ * The key function of a world. It remembers the last parts it read (by identity) and their numbers,
+ * so one key function should serve states of one machine; the search expands one state's successors
+ * in a row, which share all but the part a command changed.
+ */
 export function stateKeyFor(world: World): StateKey {
   const bdfs = world.bdfs;
   const groups = world.groups.map((g) => g.id);
+  // A device fd's code holds its function's index times 256 (objectsPart).
+  if (bdfs.length > 256) throw new WorldError(`check: the explored groups hold ${bdfs.length} functions; the checker handles at most 256`);
   const bdfIndex = new Map<Bdf, number>(bdfs.map((b, i) => [b, i]));
   // Driver names get codes as they are met; 0 is "no entry", 1 is "unbound".
   const driverCodes = new Map<string, number>();
@@ -36,16 +70,39 @@ export function stateKeyFor(world: World): StateKey {
     if (code === undefined) driverCodes.set(d, (code = driverCodes.size + 2));
     return code;
   };
-  const codes: number[] = [];
-  return (s) => {
-    codes.length = 0;
-    codes.push(s.panic ? 1 : 0);
+  // Reused between keys: each part writes its codes from the start and cuts the array to length
+  // (emptying it would drop its storage, and every key would grow a new one).
+  const driverCodesOf: number[] = [];
+  const objectCodes: number[] = [];
+  const driversId = interner();
+  const objectsId = interner();
+  let lastDrivers: MachineState['drivers'] | null = null;
+  let lastOverrides: MachineState['overrides'] | null = null;
+  let lastDriversId = 0;
+  let lastObjects: MachineState | null = null;
+  let lastObjectsId = 0;
+
+  const driversPart = (s: MachineState): number => {
+    if (s.drivers === lastDrivers && s.overrides === lastOverrides) return lastDriversId;
+    const codes = driverCodesOf;
+    let n = 0;
     for (const bdf of bdfs) {
       // No driver entry means the start driver (state.ts withDriver drops the others).
       const driver = s.drivers.get(bdf);
       const override = s.overrides.get(bdf);
-      codes.push(driver === undefined ? 0 : driver === null ? 1 : driverCode(driver), override === undefined ? 0 : driverCode(override));
+      codes[n++] = driver === undefined ? 0 : driver === null ? 1 : driverCode(driver);
+      codes[n++] = override === undefined ? 0 : driverCode(override);
     }
+    lastDrivers = s.drivers;
+    lastOverrides = s.overrides;
+    return (lastDriversId = driversId(codes));
+  };
+
+  const objectsPart = (s: MachineState): number => {
+    const last = lastObjects;
+    if (last !== null && sameObjects(last, s)) return lastObjectsId;
+    const codes = objectCodes;
+    codes.length = 0;
     const { containers, iommufds, ioasids } = s;
     for (const g of groups) {
       const gs = s.groups.get(g);
@@ -56,15 +113,27 @@ export function stateKeyFor(world: World): StateKey {
     for (const c of containers.values()) codes.push((c.fdOpen ? 4 : 0) + IOMMU_TYPES[c.iommu]);
     codes.push(iommufds.size, ioasids.size);
     for (const a of ioasids.values()) codes.push(at(iommufds, a.iommufd), a.parent === null ? 0 : at(ioasids, a.parent) + 1);
-    const first = codes.length;
     for (const d of s.devices.values()) {
       const iommufd = d.iommufd === null ? 0 : at(iommufds, d.iommufd) + 1;
       const attached = d.attachedTo === null ? 0 : at(ioasids, d.attachedTo) + 1;
       codes.push(bdfIndex.get(d.bdf)! * 256 + PATHS[d.path] * 64 + iommufd * 16 + attached * 2 + (d.accessGranted ? 1 : 0));
     }
-    if (codes.length - first > 1) sortTail(codes, first);
-    return String.fromCharCode.apply(null, codes);
+    // Device fds are a set: nothing refers to one, so their order is not part of the state.
+    if (s.devices.size > 1) sortTail(codes, codes.length - s.devices.size);
+    lastObjects = s;
+    return (lastObjectsId = objectsId(codes));
   };
+
+  return (s) => {
+    const d = driversPart(s);
+    const o = objectsPart(s);
+    return pair(d, o) * 2 + (s.panic ? 1 : 0);
+  };
+}
+
+/** Whether two states hold the very same userspace objects (the parts the objects code reads). */
+function sameObjects(a: MachineState, b: MachineState): boolean {
+  return a.groups === b.groups && a.containers === b.containers && a.iommufds === b.iommufds && a.ioasids === b.ioasids && a.devices === b.devices;
 }
 
 /**

@@ -6,9 +6,9 @@
 import { parseCommand, type Command } from './commands.ts';
 import { collectEvents, type MachineEvent } from './events.ts';
 import { legacyPolicy } from './legacy.ts';
-import type { CommandResult, KernelError } from './outcome.ts';
+import type { CommandResult } from './outcome.ts';
 import type { Handler, Policy } from './policy.ts';
-import { checkNames, declareFailed, resolveRefs } from './refs.ts';
+import { checkNames, declareFailed, describeNameProblem, resolveRefs } from './refs.ts';
 import { rfcV2Policy } from './rfc-v2.ts';
 import type { Errno, MachineState, PolicyName } from './types.ts';
 import { upstreamPolicy } from './upstream.ts';
@@ -40,17 +40,12 @@ function invalid(s: MachineState, argument: string, message: string): ApplyResul
   return { ok: false, error: { errno: null, message, rule: 'scenario-format "Commands"', reason: 'invalid-command', argument }, state: s };
 }
 
-/**
- * The kernel's refusal as apply() reports it. Built field by field rather than as
- * `{ ...error, reason }`: V8 (Node 20) copies a spread followed by a new property on a slow path,
- * some microseconds each, and a model checker refuses millions of commands.
- */
-function byKernel(error: KernelError): ApplyError {
-  return { errno: error.errno, message: error.message, rule: error.rule, reason: 'kernel' };
+function refusedFully(s: MachineState, command: Command, error: ApplyError): ApplyResult & { ok: false } {
+  return { ok: false, error, state: declareFailed(s, command) };
 }
 
-function refused(s: MachineState, command: Command, error: ApplyError): ApplyResult & { ok: false } {
-  return { ok: false, error, state: declareFailed(s, command) };
+function refusedInPlace(s: MachineState, _command: Command, error: ApplyError): ApplyResult & { ok: false } {
+  return { ok: false, error, state: s };
 }
 
 /**
@@ -62,9 +57,29 @@ export type ParsedResult =
   | { ok: true; state: MachineState; handlerEvents: readonly MachineEvent[]; result?: CommandResult }
   | { ok: false; error: ApplyError; state: MachineState };
 
-export function applyParsed(s: MachineState, command: Command, policy: Policy = POLICIES[s.static.policy]): ParsedResult {
+/** Shared by every answer without events of its own; frozen, so no caller can add to it. */
+const NO_EVENTS: readonly MachineEvent[] = Object.freeze([]);
+
+/**
+ * How much of a refusal a caller needs. `full` (the default) is what apply() reports. `verdict` is
+ * for a search that looks only at `ok`, the errno and the reason of a refusal and drops its state:
+ * an invalid command is then not described, and a refused one returns the state it was given
+ * (without the `as` name it leaves empty, which no search key reads).
+ */
+export type Detail = 'full' | 'verdict';
+
+/** What every invalid command is under `verdict` detail. */
+const INVALID_VERDICT: ApplyError = Object.freeze({
+  errno: null,
+  message: 'an invalid command (not described under verdict detail)',
+  rule: 'scenario-format "Commands"',
+  reason: 'invalid-command',
+});
+
+export function applyParsed(s: MachineState, command: Command, policy: Policy = POLICIES[s.static.policy], detail: Detail = 'full'): ParsedResult {
   const nameProblem = checkNames(s, command);
-  if (nameProblem) return invalid(s, nameProblem.argument, nameProblem.message);
+  if (nameProblem) return detail === 'full' ? invalid(s, nameProblem.argument, describeNameProblem(command, nameProblem)) : { ok: false, error: INVALID_VERDICT, state: s };
+  const refused = detail === 'full' ? refusedFully : refusedInPlace;
   if (s.panic) {
     const message = `the machine has panicked (${s.panic.message}); it runs nothing more`;
     return refused(s, command, { errno: null, message, rule: 'model.md §3 (panic)', reason: 'machine-panicked' });
@@ -75,10 +90,10 @@ export function applyParsed(s: MachineState, command: Command, policy: Policy = 
     return refused(s, command, { errno: 'ENOTTY', message, rule: 'model.md §5 (undefined command: ENOTTY)', reason: 'kernel' });
   }
   const resolved = resolveRefs(s, command);
-  if (!resolved.ok) return refused(s, command, byKernel(resolved.error));
+  if (!resolved.ok) return refused(s, command, resolved.error);
   const outcome = handler(s, command as never, resolved.refs);
-  if (!outcome.ok) return refused(s, command, byKernel(outcome.error));
-  const handlerEvents = outcome.events ?? [];
+  if (!outcome.ok) return refused(s, command, outcome.error);
+  const handlerEvents = outcome.events ?? NO_EVENTS;
   return outcome.result ? { ok: true, state: outcome.state, handlerEvents, result: outcome.result } : { ok: true, state: outcome.state, handlerEvents };
 }
 

@@ -39,6 +39,11 @@ export type CommandOf<O extends Op> = Extract<Command, { op: O }>;
 
 export const OPS: readonly Op[] = commandSchema.options.map((o) => o.shape.op.value);
 
+/** The arguments each op takes (optional ones included), in schema order. */
+export const ARGUMENTS_OF: ReadonlyMap<Op, readonly string[]> = new Map(
+  commandSchema.options.map((o) => [o.shape.op.value, Object.keys(o.shape).filter((k) => k !== 'op')]),
+);
+
 /** One schema per op, for tools that build commands field by field (the uAPI console's forms). */
 export const COMMAND_SCHEMAS = commandSchema.options;
 

@@ -40,7 +40,7 @@ function matchFailure(s: MachineState, bdf: Bdf, driver: string): string {
   return `${driver} does not claim ${bdf} (drivers that do: ${matches.length > 0 ? matches.join(', ') : 'none'})`;
 }
 
-function bindNow(s: MachineState, bdf: Bdf, driver: string, rules: DriverRules, events: MachineEvent[] = []): Outcome {
+function bindNow(s: MachineState, bdf: Bdf, driver: string, rules: DriverRules, events?: MachineEvent[]): Outcome {
   const bound = withDriver(s, bdf, driver);
   const bug = rules.notifierBug(bound, bdf, driver);
   return done(bug ? withPanic(bound, bug) : bound, events);
@@ -78,14 +78,16 @@ export function probeHandler(rules: DriverRules): Handler<'driver.probe'> {
   return (s, { bdf }) => {
     if (driverOf(s, bdf) !== null) return done(s); // device_attach() on a bound device: nothing to do
     const override = overrideOf(s, bdf);
-    const tries = override === null ? (s.static.drivers.idMatches.get(bdf) ?? []) : [knownDriver(s.static.drivers, override)].filter((d) => d !== null);
-    const events: MachineEvent[] = [];
+    const overrideDriver = override === null ? null : knownDriver(s.static.drivers, override);
+    const tries = override === null ? (s.static.drivers.idMatches.get(bdf) ?? []) : overrideDriver === null ? [] : [overrideDriver];
+    // Made only when a probe refuses: drivers_probe runs for millions of states in a model check.
+    let events: MachineEvent[] | undefined;
     for (const driver of tries) {
       const owned = rules.ownershipRefusal(s, bdf, driver);
       if (owned) return refuse('EINVAL', `drivers_probe fails with EINVAL: ${owned.message}`, 'kernel-semantics D.6 item 4');
       const probe = probeRefusal(s, bdf, driver);
       if (probe) {
-        events.push({ type: 'driver.probeRefused', bdf, driver, errno: probe.errno, message: `${driver}'s probe refused ${bdf}: ${probe.why}` });
+        (events ??= []).push({ type: 'driver.probeRefused', bdf, driver, errno: probe.errno, message: `${driver}'s probe refused ${bdf}: ${probe.why}` });
         continue;
       }
       return bindNow(s, bdf, driver, rules, events);

@@ -7,6 +7,8 @@ export interface KernelError {
   errno: Errno;
   message: string;
   rule: string;
+  /** Said here rather than added by apply(): the refusal is then passed on as it is, not copied. */
+  reason: 'kernel';
 }
 
 /** VFIO_GROUP_GET_STATUS flags. */
@@ -24,7 +26,7 @@ export type Outcome =
   | { ok: false; error: KernelError };
 
 export function refuse(errno: Errno, message: string, rule: string): Outcome & { ok: false } {
-  return { ok: false, error: { errno, message, rule } };
+  return { ok: false, error: { errno, message, rule, reason: 'kernel' } };
 }
 
 export function done(state: MachineState, events?: MachineEvent[]): Outcome & { ok: true } {

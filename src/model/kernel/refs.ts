@@ -2,7 +2,7 @@
 // (checked before anything runs). A name whose fd was closed, or whose creating command failed (the
 // program holds fd -1), is what the kernel sees as a bad fd (EBADF); a freed or never allocated
 // IOASID is an unknown id (ENOENT, D.5).
-import type { Command } from './commands.ts';
+import { ARGUMENTS_OF, OPS, type Command } from './commands.ts';
 import { refuse, type Outcome } from './outcome.ts';
 import type { Container, DeviceFd, Ioasid, Iommufd, MachineState, ObjectKind } from './types.ts';
 
@@ -15,8 +15,13 @@ const REFERENCE_ARGS: Readonly<Record<string, ObjectKind>> = {
   parent: 'ioasid',
 };
 
-/** REFERENCE_ARGS as a list, made once: checkNames runs for every command a model checker tries. */
-const REFERENCE_ENTRIES = Object.entries(REFERENCE_ARGS);
+/**
+ * The reference arguments of each op, in REFERENCE_ARGS order, made once: checkNames and
+ * resolveRefs run for every command a model checker tries, and most ops name one object or none.
+ */
+const REFERENCES_OF: ReadonlyMap<string, readonly (readonly [string, ObjectKind])[]> = new Map(
+  OPS.map((op) => [op, Object.entries(REFERENCE_ARGS).filter(([argument]) => ARGUMENTS_OF.get(op)!.includes(argument))]),
+);
 
 const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
   container: 'a container',
@@ -57,31 +62,48 @@ function isLive(s: MachineState, kind: ObjectKind, id: string | null): boolean {
   }
 }
 
+/** What is wrong with a name a command gives; described by describeNameProblem. */
 export interface NameProblem {
   argument: string;
-  message: string;
+  why: 'never-named' | 'other-kind' | 'still-open';
+  /** The kind the argument must name, and the kind the name holds. */
+  wanted: ObjectKind | null;
+  holds: ObjectKind | null;
 }
 
-/** Names that a command log gets wrong: a reference to a name never given, or to another kind. */
+/**
+ * Names that a command log gets wrong: a reference to a name never given, or to another kind, or a
+ * new object given a name that still holds an open one. The sentence is made apart (a model checker
+ * meets hundreds of thousands of such commands and needs only to know they are invalid).
+ */
 export function checkNames(s: MachineState, command: Command): NameProblem | null {
   const args = command as Record<string, unknown>;
-  for (const [argument, kind] of REFERENCE_ENTRIES) {
+  for (const [argument, kind] of REFERENCES_OF.get(command.op)!) {
     const name = args[argument];
     if (typeof name !== 'string') continue;
     const ref = s.names.get(name);
-    if (!ref) return { argument, message: `${command.op}: argument "${argument}": no object was ever named "${name}"` };
-    if (ref.kind !== kind) {
-      return { argument, message: `${command.op}: argument "${argument}": "${name}" names ${KIND_WORDS[ref.kind]}, not ${KIND_WORDS[kind]}` };
-    }
+    if (!ref) return { argument, why: 'never-named', wanted: kind, holds: null };
+    if (ref.kind !== kind) return { argument, why: 'other-kind', wanted: kind, holds: ref.kind };
   }
   const kind = createdKind(command);
   if (kind && 'as' in command) {
     const ref = s.names.get(command.as);
-    if (ref && isLive(s, ref.kind, ref.id)) {
-      return { argument: 'as', message: `${command.op}: argument "as": "${command.as}" already names ${KIND_WORDS[ref.kind]} that is still open` };
-    }
+    if (ref && isLive(s, ref.kind, ref.id)) return { argument: 'as', why: 'still-open', wanted: null, holds: ref.kind };
   }
   return null;
+}
+
+export function describeNameProblem(command: Command, p: NameProblem): string {
+  const name = (command as Record<string, unknown>)[p.argument] as string;
+  const at = `${command.op}: argument "${p.argument}"`;
+  switch (p.why) {
+    case 'never-named':
+      return `${at}: no object was ever named "${name}"`;
+    case 'other-kind':
+      return `${at}: "${name}" names ${KIND_WORDS[p.holds!]}, not ${KIND_WORDS[p.wanted!]}`;
+    case 'still-open':
+      return `${at}: "${name}" already names ${KIND_WORDS[p.holds!]} that is still open`;
+  }
 }
 
 export interface Refs {
@@ -97,30 +119,44 @@ const idOf = (s: MachineState, args: Record<string, unknown>, argument: string) 
 const gone = (s: MachineState, args: Record<string, unknown>, argument: string, what: string) =>
   s.names.get(args[argument] as string)!.id === null ? `the command that was to create it failed` : `it was ${what}`;
 
+/** A command that names no object resolves to these; frozen, since every such command shares them. */
+const NO_REFS: { ok: true; refs: Refs } = Object.freeze({ ok: true, refs: Object.freeze({}) });
+
 /** Looks up the live objects a command names, or the kernel's answer when one is gone. */
 export function resolveRefs(s: MachineState, command: Command): { ok: true; refs: Refs } | (Outcome & { ok: false }) {
+  const references = REFERENCES_OF.get(command.op)!;
+  if (references.length === 0) return NO_REFS;
   const args = command as Record<string, unknown>;
   const refs: Refs = {};
-  if (typeof args['container'] === 'string') {
-    const c = s.containers.get(idOf(s, args, 'container'));
-    if (!c?.fdOpen) return refuse('EBADF', `"${args['container']}" is no open container fd: ${gone(s, args, 'container', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
-    refs.container = c;
-  }
-  if (typeof args['device'] === 'string') {
-    const d = s.devices.get(idOf(s, args, 'device'));
-    if (!d) return refuse('EBADF', `"${args['device']}" is no open device fd: ${gone(s, args, 'device', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
-    refs.device = d;
-  }
-  if (typeof args['iommufd'] === 'string') {
-    const f = s.iommufds.get(idOf(s, args, 'iommufd'));
-    if (!f) return refuse('EBADF', `"${args['iommufd']}" is no iommu fd: ${gone(s, args, 'iommufd', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
-    refs.iommufd = f;
-  }
-  for (const argument of ['ioasid', 'parent'] as const) {
+  for (const [argument] of references) {
     if (typeof args[argument] !== 'string') continue;
-    const a = s.ioasids.get(idOf(s, args, argument));
-    if (!a) return refuse('ENOENT', `IOASID "${args[argument]}" does not exist: ${gone(s, args, argument, 'freed')}`, 'kernel-semantics D.5 (unknown id: ENOENT)');
-    refs[argument] = a;
+    switch (argument) {
+      case 'container': {
+        const c = s.containers.get(idOf(s, args, 'container'));
+        if (!c?.fdOpen) return refuse('EBADF', `"${args['container']}" is no open container fd: ${gone(s, args, 'container', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+        refs.container = c;
+        break;
+      }
+      case 'device': {
+        const d = s.devices.get(idOf(s, args, 'device'));
+        if (!d) return refuse('EBADF', `"${args['device']}" is no open device fd: ${gone(s, args, 'device', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+        refs.device = d;
+        break;
+      }
+      case 'iommufd': {
+        const f = s.iommufds.get(idOf(s, args, 'iommufd'));
+        if (!f) return refuse('EBADF', `"${args['iommufd']}" is no iommu fd: ${gone(s, args, 'iommufd', 'closed')}`, 'kernel-semantics B.4 (a bad fd)');
+        refs.iommufd = f;
+        break;
+      }
+      case 'ioasid':
+      case 'parent': {
+        const a = s.ioasids.get(idOf(s, args, argument));
+        if (!a) return refuse('ENOENT', `IOASID "${args[argument]}" does not exist: ${gone(s, args, argument, 'freed')}`, 'kernel-semantics D.5 (unknown id: ENOENT)');
+        refs[argument] = a;
+        break;
+      }
+    }
   }
   return { ok: true, refs };
 }

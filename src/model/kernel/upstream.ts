@@ -39,6 +39,7 @@ function ownershipRefusal(s: MachineState, bdf: string, driver: string): KernelE
     errno: 'EBUSY',
     message: `group ${g} is owned by ${formatOwner(groupOwner(s, g))}: ${driver} has no driver_managed_dma, so iommu_device_use_default_domain() refuses it and ${bdf} stays unbound`,
     rule: 'kernel-semantics D.1, D.6 items 4, 6',
+    reason: 'kernel',
   };
 }
 

@@ -10,6 +10,7 @@ import { Timeline } from '../timeline/Timeline.tsx';
 import { ChangesPanel } from '../edit/ChangesPanel.tsx';
 
 const CompareView = lazy(() => import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
+const CheckPanel = lazy(() => import('../check/CheckPanel.tsx').then((m) => ({ default: m.CheckPanel })));
 
 export interface PanelDef {
   id: PanelId;
@@ -23,5 +24,6 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'log', title: 'Event log', Component: EventLog },
   { id: 'timeline', title: 'Timeline', Component: Timeline },
   { id: 'compare', title: 'Compare designs', Component: CompareView },
+  { id: 'check', title: 'Check', Component: CheckPanel },
   { id: 'changes', title: 'What changed', Component: ChangesPanel },
 ];
