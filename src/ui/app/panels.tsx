@@ -5,10 +5,10 @@ import { lazy, type ComponentType } from 'react';
 import type { PanelId } from '../../store/panels.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
-import { UapiConsole } from '../console/UapiConsole.tsx';
-import { Timeline } from '../timeline/Timeline.tsx';
-import { ChangesPanel } from '../edit/ChangesPanel.tsx';
 
+const UapiConsole = lazy(() => import('../console/UapiConsole.tsx').then((m) => ({ default: m.UapiConsole })));
+const Timeline = lazy(() => import('../timeline/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+const ChangesPanel = lazy(() => import('../edit/ChangesPanel.tsx').then((m) => ({ default: m.ChangesPanel })));
 const CompareView = lazy(() => import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 const CheckPanel = lazy(() => import('../check/CheckPanel.tsx').then((m) => ({ default: m.CheckPanel })));
 

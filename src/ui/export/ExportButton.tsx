@@ -1,6 +1,8 @@
 // The top bar's Export button and its dialog.
-import { useCallback, useState } from 'react';
-import { ExportDialog } from './ExportDialog.tsx';
+import { lazy, Suspense, useCallback, useState } from 'react';
+
+// The dialog and the writers behind it load on first use, not with the page.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 
 export function ExportButton() {
   const [open, setOpen] = useState(false);
@@ -15,7 +17,11 @@ export function ExportButton() {
       >
         Export…
       </button>
-      {open && <ExportDialog onClose={close} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,9 +1,13 @@
 // The top bar's Import button and its dialog. The draft lives here, not in the dialog, so texts a
 // user pasted survive closing the dialog and a failed import. A saved scenario or an exported PNG
 // dropped anywhere on the app opens too (ScenarioFileDrop).
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { ScenarioFileDrop } from '../export/ScenarioFileDrop.tsx';
-import { EMPTY_DRAFT, ImportDialog, type ImportDraft } from './ImportDialog.tsx';
+import { EMPTY_DRAFT } from './emptyDraft.ts';
+import type { ImportDraft } from './readDraft.ts';
+
+// The dialog and the parsers behind it load on first use, not with the page.
+const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 export function ImportButton() {
   const [open, setOpen] = useState(false);
@@ -19,7 +23,11 @@ export function ImportButton() {
       >
         Import lspci…
       </button>
-      {open && <ImportDialog draft={draft} setDraft={setDraft} onClose={close} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ImportDialog draft={draft} setDraft={setDraft} onClose={close} />
+        </Suspense>
+      )}
       <ScenarioFileDrop />
     </>
   );

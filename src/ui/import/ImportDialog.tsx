@@ -9,12 +9,12 @@ import type { ScenarioImportResult } from '../../store/importScenario.ts';
 import { useExplorerStore } from '../app/explorerContext.ts';
 import { openScenarioFile } from '../export/openScenarioFile.ts';
 import { ImportReport, type CheckResult } from './ImportReport.tsx';
+import { EMPTY_DRAFT } from './emptyDraft.ts';
 import { readDraft, type ImportDraft, type Reading } from './readDraft.ts';
 import { TextDrop } from './TextDrop.tsx';
 
 export type { ImportDraft };
 
-export const EMPTY_DRAFT: ImportDraft = { lspci: '', groupListing: '', fileName: null };
 
 function checkOf(r: ScenarioImportResult): CheckResult {
   if (!r.ok) return r;
