@@ -58,3 +58,17 @@ export async function groupOf(page: Page, bdf: string): Promise<string> {
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `screenshots/${name}.png` });
 }
+
+/** What the screen says about the state: scenario, policy, every device's group and driver, the log. */
+export async function shownState(page: Page) {
+  return page.evaluate(() => {
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="scenario-select"]')!;
+    return {
+      scenario: select.selectedOptions[0]?.textContent,
+      policy: document.querySelector<HTMLSelectElement>('[data-testid="policy-select"]')!.value,
+      devices: [...document.querySelectorAll<HTMLElement>('[data-testid^="device-"][data-group]')].map((el) => `${el.dataset.testid} g${el.dataset.group} ${el.dataset.driver}`).sort(),
+      log: [...document.querySelectorAll<HTMLElement>('[data-testid="log-entry"]')].map((el) => el.innerText),
+      logCount: document.querySelector('[data-testid="event-log"] header')?.textContent,
+    };
+  });
+}

@@ -10,26 +10,13 @@ import { scenarioJson } from '../src/io/export/scenarioJson.ts';
 import { hostileScenario } from '../src/io/export/testing/hostile.ts';
 import { computeGroups } from '../src/model/grouping/computeGroups.ts';
 import { syntheticTopology } from '../src/model/topology/synthetic.ts';
-import { AUDIO, dragToDriver, FIRST_LAYOUT_TIMEOUT, GPU, graphDrawn, openExplorer, run, shoot } from './explorer.ts';
+import { AUDIO, dragToDriver, FIRST_LAYOUT_TIMEOUT, GPU, graphDrawn, openExplorer, run, shoot, shownState } from './explorer.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const SHOTS = 'screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-/** What the screen says about the state: scenario, policy, every device's group, the log. */
-async function shownState(page: Page) {
-  return page.evaluate(() => {
-    const select = document.querySelector<HTMLSelectElement>('[data-testid="scenario-select"]')!;
-    return {
-      scenario: select.selectedOptions[0]?.textContent,
-      policy: document.querySelector<HTMLSelectElement>('[data-testid="policy-select"]')!.value,
-      devices: [...document.querySelectorAll<HTMLElement>('[data-testid^="device-"][data-group]')].map((el) => `${el.dataset.testid} g${el.dataset.group}`).sort(),
-      log: [...document.querySelectorAll<HTMLElement>('[data-testid="log-entry"]')].map((el) => `${el.dataset.op} ${el.dataset.ok}`),
-      logCount: document.querySelector('[data-testid="event-log"] header')?.textContent,
-    };
-  });
-}
 
 /** GPU and audio to vfio-pci by drag, then the legacy VFIO sequence to a device fd. */
 async function someWork(page: Page) {

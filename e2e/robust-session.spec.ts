@@ -5,22 +5,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodeShareLink } from '../src/io/export/shareLink.ts';
 import { gpuUpstream } from '../src/io/export/testing/goldenScenarios.ts';
-import { AUDIO, dragToDriver, GPU, graphDrawn, openExplorer, run, shoot } from './explorer.ts';
+import { AUDIO, dragToDriver, GPU, graphDrawn, openExplorer, run, shoot, shownState } from './explorer.ts';
 
 const SESSION_KEY = 'ioasid-explorer.session';
 
-/** What the screen says about the state: scenario, policy, every device's group and driver, the log. */
-async function shownState(page: Page) {
-  return page.evaluate(() => {
-    const select = document.querySelector<HTMLSelectElement>('[data-testid="scenario-select"]')!;
-    return {
-      scenario: select.selectedOptions[0]?.textContent,
-      policy: document.querySelector<HTMLSelectElement>('[data-testid="policy-select"]')!.value,
-      devices: [...document.querySelectorAll<HTMLElement>('[data-testid^="device-"][data-group]')].map((el) => `${el.dataset.testid} g${el.dataset.group} ${el.dataset.driver}`).sort(),
-      log: [...document.querySelectorAll<HTMLElement>('[data-testid="log-entry"]')].map((el) => el.innerText),
-    };
-  });
-}
 
 /** Waits until autosave has stored a session whose text contains `fragment`. */
 async function savedWith(page: Page, fragment: string) {

@@ -3,11 +3,10 @@
 // drop records one edit step.
 import { useCallback } from 'react';
 import type { ScenarioEdit } from '../../model/edit/edits.ts';
+import { followPointerDrag } from '../app/pointerDrag.ts';
 import { editTargetAt } from './dropTargets.ts';
 import { editStore, type EditPayload } from './editStore.ts';
 import { useRecordEdit } from './useRecordEdit.ts';
-
-const DRAG_THRESHOLD_PX = 4;
 
 const isRootBus = (target: string) => !target.includes('.');
 
@@ -23,29 +22,15 @@ export function useEditDrag(): (event: React.PointerEvent, payload: EditPayload)
     (event: React.PointerEvent, payload: EditPayload) => {
       if (event.button !== 0) return;
       event.stopPropagation();
-      const startX = event.clientX;
-      const startY = event.clientY;
-      let dragging = false;
-      const move = (e: PointerEvent) => {
-        if (!dragging && Math.hypot(e.clientX - startX, e.clientY - startY) < DRAG_THRESHOLD_PX) return;
-        dragging = true;
-        editStore.setState({ drag: { payload, x: e.clientX, y: e.clientY, over: editTargetAt(e.clientX, e.clientY) } });
-      };
-      const finish = (e: PointerEvent | KeyboardEvent) => {
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', finish);
-        window.removeEventListener('keydown', cancelOnEscape);
-        const over = e instanceof PointerEvent && dragging ? editTargetAt(e.clientX, e.clientY) : null;
-        editStore.setState({ drag: null });
-        const edit = over === null ? null : editFor(payload, over);
-        if (edit) record(edit);
-      };
-      const cancelOnEscape = (e: KeyboardEvent) => {
-        if (e.key === 'Escape') finish(e);
-      };
-      window.addEventListener('pointermove', move);
-      window.addEventListener('pointerup', finish);
-      window.addEventListener('keydown', cancelOnEscape);
+      followPointerDrag(event, {
+        move: (x, y) => editStore.setState({ drag: { payload, x, y, over: editTargetAt(x, y) } }),
+        end: (drop) => {
+          const over = drop === null ? null : editTargetAt(drop.x, drop.y);
+          editStore.setState({ drag: null });
+          const edit = over === null ? null : editFor(payload, over);
+          if (edit) record(edit);
+        },
+      });
     },
     [record],
   );
