@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeGroups } from '../../model/grouping/computeGroups.ts';
+import { createMachine } from '../../model/kernel/machine.ts';
 import { syntheticTopology } from '../../model/topology/synthetic.ts';
 import { BUILT_IN_SCENARIOS, gpuAudioNvme } from '../../scenarios/index.ts';
+import { sharedDomains } from '../../store/views.ts';
+import { domainRowNodes, layoutNodes } from './flowElements.ts';
+import type { ExplorerNode } from './flowTypes.ts';
 import { buildGraphModel, type GraphModel } from './graphModel.ts';
 import { DEVICE_SIZE } from './sizes.ts';
 import { layoutGraphModel, type Box, type Layout } from './treeLayout.ts';
@@ -91,4 +95,54 @@ describe('the tree layout', () => {
     expect([...layout.boxes.keys()].sort()).toEqual(['bus:0000:00', 'group:0', 'group:1', 'x', 'y', 'z']);
     expect(overlap(layout.boxes.get('group:0')!, layout.boxes.get('group:1')!)).toBe(false);
   });
+
+  it('is deterministic: the same model, the same boxes', () => {
+    const model = buildGraphModel(gpuAudioNvme.topology, computeGroups(gpuAudioNvme.topology), new Set());
+    expect(layoutGraphModel(model)).toEqual(layoutGraphModel(structuredClone(model)));
+  });
+
+  describe('a 2,000-function machine as the graph draws it (every node React Flow gets, pills and domains too)', () => {
+    const topology = syntheticTopology(2000, 7);
+    const grouping = computeGroups(topology);
+    const functions = new Map(topology.functions.map((f) => [f.bdf, f]));
+    const everySet = new Set(buildGraphModel(topology, grouping, new Set()).sets.map((s) => s.key));
+    for (const [name, expanded] of [
+      ['identical siblings folded', new Set<string>()],
+      ['every identical sibling set opened', everySet],
+    ] as const) {
+      it(`${name}: no node overlaps another in the same box, each inside its box`, () => {
+        const model = buildGraphModel(topology, grouping, expanded);
+        const layout = layoutGraphModel(model);
+        const machine = createMachine(topology, grouping, { policy: 'upstream' });
+        const nodes = [...layoutNodes(model, layout, functions), ...domainRowNodes(layout, sharedDomains(machine))];
+        expect(nodes.length).toBeGreaterThan(model.items.length);
+        expectNoOverlaps(nodes);
+      });
+    }
+  });
 });
+
+const boxOfNode = (n: ExplorerNode): Box => ({ x: n.position.x, y: n.position.y, width: n.width!, height: n.height! });
+
+/** Nodes of one parent, compared by a sweep along x (a big frame holds a thousand of them). */
+function expectNoOverlaps(nodes: readonly ExplorerNode[]) {
+  const byParent = new Map<string | undefined, ExplorerNode[]>();
+  for (const n of nodes) {
+    const siblings = byParent.get(n.parentId);
+    if (siblings) siblings.push(n);
+    else byParent.set(n.parentId, [n]);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const [parent, children] of byParent) {
+    const container = parent === undefined ? undefined : byId.get(parent)!;
+    const sorted = children.map((n) => ({ id: n.id, box: boxOfNode(n) })).sort((a, b) => a.box.x - b.box.x);
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i]!;
+      // A child's position is relative to its container's top-left corner.
+      if (container) expect(inside(a.box, { x: 0, y: 0, width: container.width!, height: container.height! }), `${a.id} in ${parent}`).toBe(true);
+      for (let j = i + 1; j < sorted.length && sorted[j]!.box.x < a.box.x + a.box.width; j++) {
+        expect(overlap(a.box, sorted[j]!.box), `${a.id} / ${sorted[j]!.id}`).toBe(false);
+      }
+    }
+  }
+}

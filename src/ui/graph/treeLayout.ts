@@ -1,9 +1,11 @@
 // The drawing's boxes, computed at once on the main thread: the graph is a tree (every function
-// hangs below one bridge or PF) drawn as nested boxes, so a tidy top-down tree per box, and rows of
-// trees where a box holds several, place everything in one pass over the model. Three levels:
-// frames (one per root bus) in rows; in a frame, the trees of group regions and loose devices; in a
-// region, the tree of its members. This replaced a general graph layout engine (ELK, in a worker)
-// whose start-up and layout took seconds on a big machine before anything was drawn.
+// hangs below one bridge or PF) drawn as nested boxes, so each box's content is a forest laid out
+// top-down by d3-hierarchy's tidy tree (Reingold-Tilford, in Buchheim et al.'s linear time), with
+// the trees of a big box in rows. Three levels: frames (one per root bus) in rows; in a frame, the
+// trees of group regions and loose devices; in a region, the tree of its members. This replaced a
+// general graph layout engine (ELK, in a worker) whose start-up and layout took seconds on a big
+// machine before anything was drawn.
+import { hierarchy, tree } from 'd3-hierarchy';
 import type { GraphModel } from './graphModel.ts';
 import { DEFAULT_PILL, DEVICE_SIZE, FRAME_PADDING, REGION_PADDING } from './sizes.ts';
 
@@ -153,8 +155,8 @@ function placeForest(pieces: readonly Piece[], edges: readonly Edge[], spacing: 
   for (const list of childrenOf.values()) list.sort(byOrder);
   roots.sort(byOrder);
 
-  const trees = roots.map((r) => placeTree(r, childrenOf, spacing));
-  return arrange === 'one-row' ? row(trees, spacing.sibling) : packRows(trees, spacing.tree);
+  if (arrange === 'one-row') return placeTree(roots, childrenOf, spacing);
+  return packRows(roots.map((r) => placeTree([r], childrenOf, spacing)), spacing.tree);
 }
 
 /** A cycle of "first incoming edge" links (possible when groups interleave) is cut at its first piece. */
@@ -173,92 +175,88 @@ function breakCycles(pieces: readonly Piece[], parentOf: Map<string, string>) {
   }
 }
 
+/** Stands in for the common parent of several roots, so they form one tree; it is not drawn. */
+const FOREST_ROOT: Piece = { id: '', width: 0, height: 0, order: '' };
+
 /**
- * A tidy tree: the children's subtrees side by side below the piece, the piece centred over its
- * first and last child, and the block as wide as the wider of the piece and its children's row.
+ * A tidy tree of the roots and what hangs below them: d3's tree() gives each box a centre x (in
+ * pixels, since nodeSize is 1 and the separation of two neighbours is half their widths plus the
+ * gap), each parent centred over its first and last child; each depth is a layer as tall as its
+ * tallest box, so boxes of different depths never meet.
  */
-function placeTree(piece: Piece, childrenOf: ReadonlyMap<string, Piece[]>, spacing: Spacing): Block {
-  const children = childrenOf.get(piece.id) ?? [];
-  const at = new Map<string, { x: number; y: number }>();
-  if (children.length === 0) {
-    at.set(piece.id, { x: 0, y: 0 });
-    return { width: piece.width, height: piece.height, at };
-  }
-  const below = row(children.map((c) => placeTree(c, childrenOf, spacing)), spacing.sibling);
-  const width = Math.max(piece.width, below.width);
-  const rowLeft = (width - below.width) / 2;
-  const centre = (c: Piece) => rowLeft + below.at.get(c.id)!.x + c.width / 2;
-  const x = (centre(children[0]!) + centre(children[children.length - 1]!)) / 2 - piece.width / 2;
-  at.set(piece.id, { x: Math.round(Math.min(Math.max(x, 0), width - piece.width)), y: 0 });
-  const top = piece.height + spacing.layer;
-  for (const [id, p] of below.at) at.set(id, { x: Math.round(rowLeft + p.x), y: top + p.y });
-  return { width, height: top + below.height, at };
-}
+function placeTree(roots: readonly Piece[], childrenOf: ReadonlyMap<string, Piece[]>, spacing: Spacing): Block {
+  if (roots.length === 0) return { width: 0, height: 0, at: new Map() };
+  const forest = roots.length > 1;
+  const root = hierarchy<Piece>(forest ? FOREST_ROOT : roots[0]!, (p) => (p === FOREST_ROOT ? roots : childrenOf.get(p.id)));
+  const placed = tree<Piece>()
+    .nodeSize([1, 1])
+    .separation((a, b) => (a.data.width + b.data.width) / 2 + spacing.sibling)(root);
+  const nodes = forest ? placed.descendants().slice(1) : placed.descendants();
+  const layerOf = (depth: number) => (forest ? depth - 1 : depth);
 
-/** Blocks side by side, tops aligned. */
-function row(blocks: readonly Block[], gap: number): Block {
-  const at = new Map<string, { x: number; y: number }>();
-  let x = 0;
-  let height = 0;
-  for (const b of blocks) {
-    for (const [id, p] of b.at) at.set(id, { x: x + p.x, y: p.y });
-    x += b.width + gap;
-    height = Math.max(height, b.height);
+  const layerHeight: number[] = [];
+  let left = Infinity;
+  let right = -Infinity;
+  for (const n of nodes) {
+    const layer = layerOf(n.depth);
+    layerHeight[layer] = Math.max(layerHeight[layer] ?? 0, n.data.height);
+    left = Math.min(left, n.x - n.data.width / 2);
+    right = Math.max(right, n.x + n.data.width / 2);
   }
-  return { width: Math.max(0, x - gap), height, at };
+  const layerTop = [0];
+  for (const h of layerHeight) layerTop.push(layerTop[layerTop.length - 1]! + h + spacing.layer);
+
+  const at = new Map<string, { x: number; y: number }>();
+  for (const n of nodes) at.set(n.data.id, { x: Math.round(n.x - n.data.width / 2 - left), y: layerTop[layerOf(n.depth)]! });
+  return { width: Math.ceil(right - left), height: layerTop[layerHeight.length]! - spacing.layer, at };
 }
 
 /**
- * Blocks in rows, in order, broken where the whole is closest to ASPECT_RATIO: rows as wide as the
- * widest block, then wider, up to one row (a few dozen tries of a pass over the blocks' sizes).
+ * Blocks in rows, in order (a flow-wrap), broken at the width where the whole comes closest to
+ * ASPECT_RATIO: a couple of dozen tries from the widest block's width up to one row.
  */
 function packRows(blocks: readonly Block[], gap: number): Block {
   const widest = blocks.reduce((w, b) => Math.max(w, b.width), 0);
   const oneRow = blocks.reduce((w, b) => w + b.width + gap, -gap);
-  const misfit = (r: Rows) => Math.abs(Math.log(r.width / Math.max(r.height, 1) / ASPECT_RATIO));
-  let best = rowsOf(blocks, gap, oneRow);
+  const misfit = (r: Wrapped) => Math.abs(Math.log(r.width / Math.max(r.height, 1) / ASPECT_RATIO));
   const TRIES = 24;
+  let best = flowWrap(blocks, gap, oneRow);
   for (let i = 0; i < TRIES; i++) {
-    const candidate = rowsOf(blocks, gap, widest + ((oneRow - widest) * i) / TRIES);
+    const candidate = flowWrap(blocks, gap, widest + ((oneRow - widest) * i) / TRIES);
     if (misfit(candidate) < misfit(best)) best = candidate;
   }
   const at = new Map<string, { x: number; y: number }>();
-  let y = 0;
-  for (const r of best.rows) {
-    const placed = row(r, gap);
-    for (const [id, p] of placed.at) at.set(id, { x: p.x, y: y + p.y });
-    y += placed.height + gap;
-  }
+  blocks.forEach((b, i) => {
+    const corner = best.corners[i]!;
+    for (const [id, p] of b.at) at.set(id, { x: corner.x + p.x, y: corner.y + p.y });
+  });
   return { width: best.width, height: best.height, at };
 }
 
-interface Rows {
-  rows: Block[][];
+interface Wrapped {
+  /** Each block's top-left corner, in the order of the blocks. */
+  corners: { x: number; y: number }[];
   width: number;
   height: number;
 }
 
-/** Blocks broken into rows no wider than `limit` (unless one block is), and the size of the whole. */
-function rowsOf(blocks: readonly Block[], gap: number, limit: number): Rows {
-  const rows: Block[][] = [];
-  let width = 0;
-  let height = -gap;
-  let rowWidth = 0;
+/** Blocks left to right, tops aligned, starting a new row where the next one would pass `limit`. */
+function flowWrap(blocks: readonly Block[], gap: number, limit: number): Wrapped {
+  const corners: { x: number; y: number }[] = [];
+  let x = 0;
+  let y = 0;
   let rowHeight = 0;
+  let width = 0;
   for (const b of blocks) {
-    const current = rows[rows.length - 1];
-    if (current !== undefined && rowWidth + gap + b.width <= limit) {
-      current.push(b);
-      rowWidth += gap + b.width;
-      rowHeight = Math.max(rowHeight, b.height);
-    } else {
-      if (current !== undefined) height += rowHeight + gap;
-      rows.push([b]);
-      rowWidth = b.width;
-      rowHeight = b.height;
+    if (x > 0 && x + b.width > limit) {
+      y += rowHeight + gap;
+      x = 0;
+      rowHeight = 0;
     }
-    width = Math.max(width, rowWidth);
+    corners.push({ x, y });
+    width = Math.max(width, x + b.width);
+    rowHeight = Math.max(rowHeight, b.height);
+    x += b.width + gap;
   }
-  height += rowHeight + gap;
-  return { rows, width, height: Math.max(0, height) };
+  return { corners, width, height: blocks.length === 0 ? 0 : y + rowHeight };
 }
