@@ -31,14 +31,21 @@ async function main(root: Root) {
   window.__explorerFault = armFault;
 
   const messages = createPageMessages([...start.messages, ...(storage.ok ? [] : [{ topic: 'autosave', text: storage.message }])]);
-  if (storage.ok) {
-    // A link replaces the saved work as the session; the work is kept and one click brings it back.
-    const replaced = start.from === 'link' && saved.kind === 'restored' && keepReplacedSession(storage.storage) ? saved.session : null;
+  // Autosave must never overwrite saved work that is still the only copy: a session that could not
+  // be read nor moved aside, or the work a link replaced when it could not be kept aside.
+  const linkOverWork = start.from === 'link' && saved.kind === 'restored';
+  const kept = storage.ok && linkOverWork && keepReplacedSession(storage.storage);
+  const onlyCopy = (saved.kind === 'set-aside' && saved.key === null) || (linkOverWork && !kept);
+  if (storage.ok && onlyCopy) {
+    messages.getState().add({ topic: 'autosave', text: 'Autosave is off for this visit, so that the work saved in this browser is not overwritten.' });
+  }
+  if (storage.ok && !onlyCopy) {
     const autosave = startAutosave(store, storage.storage, { onProblem: (text) => messages.getState().add({ topic: 'autosave', text }) });
     window.addEventListener('pagehide', autosave.flush);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && autosave.flush());
-    if (replaced) {
-      const { scenario, actions } = replaced;
+    // A link replaced the saved work as the session; the work is kept and one click brings it back.
+    if (kept && saved.kind === 'restored') {
+      const { scenario, actions } = saved.session;
       messages.getState().add({
         topic: 'link-replaced',
         text: `The link opened in place of your saved work ("${scenario.name}", ${actions.length} action${actions.length === 1 ? '' : 's'}), which is kept.`,

@@ -58,6 +58,17 @@ describe('the work a share link replaces', () => {
     expect(keepReplacedSession(storage)).toBe(true);
     storage.setItem(SESSION_KEY, 'the link');
     restoreReplacedSession(storage);
-    expect([storage.getItem(SESSION_KEY), storage.getItem(REPLACED_KEY)]).toEqual(['my work', 'my work']);
+    expect([storage.getItem(SESSION_KEY), storage.getItem(REPLACED_KEY)]).toEqual(['my work', null]);
+  });
+
+  it('a second link before going back keeps the first replaced work under a dated key', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SESSION_KEY, 'my work');
+    keepReplacedSession(storage);
+    storage.setItem(SESSION_KEY, 'link A');
+    expect(keepReplacedSession(storage)).toBe(true);
+    expect(storage.getItem(REPLACED_KEY)).toBe('link A');
+    const dated = [...storage.items.keys()].filter((k) => k.startsWith(`${REPLACED_KEY}.`));
+    expect(dated.map((k) => storage.getItem(k))).toEqual(['my work']);
   });
 });

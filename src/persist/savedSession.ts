@@ -37,12 +37,12 @@ export function loadSavedSession(storage: KeyValueStorage, now: Date): SavedSess
     storage.setItem(key, text);
     storage.removeItem(SESSION_KEY);
   } catch (e) {
-    return { kind: 'set-aside', key: null, message: `The saved session could not be read (${read.message}), and it could not be moved aside either (${(e as Error).message}); it stays under "${SESSION_KEY}" until the next autosave replaces it. The explorer starts clean.` };
+    return { kind: 'set-aside', key: null, message: `The saved session could not be read (${read.message}), and it could not be moved aside either (${(e as Error).message}); it stays under "${SESSION_KEY}" and autosave is off for this visit. The explorer starts clean.` };
   }
   return { kind: 'set-aside', key, message: `The saved session could not be read (${read.message}). It was kept in this browser's local storage as "${key}"; the explorer starts clean.` };
 }
 
-/** Where the work a share link replaced is kept (one slot: the latest replaced work). */
+/** Where the work a share link replaced is kept; older replaced work moves to a dated key beside it. */
 export const REPLACED_KEY = `${SESSION_KEY}.replaced-by-link`;
 
 /**
@@ -53,6 +53,9 @@ export function keepReplacedSession(storage: KeyValueStorage): boolean {
   try {
     const text = storage.getItem(SESSION_KEY);
     if (text === null) return false;
+    // A second link opened before going back must not push the first replaced work out of storage.
+    const older = storage.getItem(REPLACED_KEY);
+    if (older !== null && older !== text) storage.setItem(`${REPLACED_KEY}.${Date.now()}`, older);
     storage.setItem(REPLACED_KEY, text);
     return true;
   } catch {
@@ -63,5 +66,7 @@ export function keepReplacedSession(storage: KeyValueStorage): boolean {
 /** Puts the kept session back as the one the next start restores. */
 export function restoreReplacedSession(storage: KeyValueStorage): void {
   const text = storage.getItem(REPLACED_KEY);
-  if (text !== null) storage.setItem(SESSION_KEY, text);
+  if (text === null) return;
+  storage.setItem(SESSION_KEY, text);
+  storage.removeItem(REPLACED_KEY);
 }

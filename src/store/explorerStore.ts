@@ -10,7 +10,7 @@ import type { GroupId, MachineState, PolicyName } from '../model/kernel/types.ts
 import type { Bdf } from '../model/topology/types.ts';
 import { composeRenames, deriveAll, invertRenames, type Derived } from './derive.ts';
 import { describeTarget, planDriverChange, type DriverTarget } from './driverPlan.ts';
-import { isEditStep, type CommandStep, type EditEffect, type Step } from './history.ts';
+import { CROSSES_EDIT, isEditStep, rewriteCrossesEdit, type CommandStep, type EditEffect, type Step } from './history.ts';
 import { currentMachine, dropTrailingAction, runAction, type LogEntry, type Replay } from './log.ts';
 import { noticesFor, outcomeChanges, type Notice } from './notices.ts';
 import { DEFAULT_DOCK_PANELS, withPanel, type DockPanels, type PanelId } from './panels.ts';
@@ -253,11 +253,12 @@ export function createExplorerStore(scenario: Scenario, options: ExplorerOptions
         const s = get();
         const step = s.steps.find((x) => x.id === id);
         if (!step) return;
-        travel(
-          s.steps.filter((x) => x.id !== id),
-          [],
-          `delete ${step.label}`,
-        );
+        const steps = s.steps.filter((x) => x.id !== id);
+        if (rewriteCrossesEdit(s.steps, steps)) {
+          set(notify(s, [{ tone: 'error', title: `cannot delete ${step.label}`, message: CROSSES_EDIT }]));
+          return;
+        }
+        travel(steps, [], `delete ${step.label}`);
       },
 
       moveStep: (id, toIndex) => {
@@ -269,6 +270,10 @@ export function createExplorerStore(scenario: Scenario, options: ExplorerOptions
         const to = Math.max(0, Math.min(steps.length, Math.trunc(toIndex)));
         if (to === from) return;
         steps.splice(to, 0, step!);
+        if (rewriteCrossesEdit(s.steps, steps)) {
+          set(notify(s, [{ tone: 'error', title: `cannot move ${step!.label}`, message: CROSSES_EDIT }]));
+          return;
+        }
         travel(steps, [], `move ${step!.label}`);
       },
 

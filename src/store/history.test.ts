@@ -119,6 +119,22 @@ describe('edit steps', () => {
     expect(store.getState().scenario.findings).toEqual(["The computed groups match the kernel's listing."]);
   });
 
+  it('a delete or a move that would put a command on the other side of an edit is refused, saying why', () => {
+    const store = createExplorerStore(gpuAudioNvme, { policy: 'upstream' });
+    store.getState().perform('unbind nvme', [{ op: 'driver.unbind', bdf: NVME }]);
+    store.getState().edit('strict', { op: 'settings.strictSwitch', value: true });
+    store.getState().perform('open', [{ op: 'iommufd.open', as: 'io1' }]);
+    const [unbind, edit, open] = store.getState().steps;
+    store.getState().moveStep(unbind!.id, 2);
+    store.getState().deleteStep(edit!.id);
+    expect(labels(store.getState().steps)).toEqual(['unbind nvme', 'strict', 'open']);
+    expect(store.getState().notices.map((n) => n.title)).toEqual(['cannot move unbind nvme', 'cannot delete strict']);
+    // Moving a command among commands on the same side of every edit is fine.
+    store.getState().perform('open 2', [{ op: 'iommufd.open', as: 'io2' }]);
+    store.getState().moveStep(open!.id, 3);
+    expect(labels(store.getState().steps)).toEqual(['unbind nvme', 'strict', 'open 2', 'open']);
+  });
+
   it('an edit that cannot apply is refused with a notice and leaves the history alone', () => {
     const store = createExplorerStore(gpuAudioNvme);
     expect(store.getState().edit('remove nothing', { op: 'device.remove', bdf: '0000:7f:00.0' })).toBe(false);

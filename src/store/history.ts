@@ -85,3 +85,28 @@ export function carryCommand(command: Command, laterEdits: readonly EditEffect[]
   }
   return { ok: true, command: bdf === command.bdf ? command : { ...command, bdf } };
 }
+
+/** For each command step, the edit steps before it, in order. */
+function editsBefore(steps: readonly Step[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const edits: number[] = [];
+  for (const step of steps) {
+    if (step.kind === 'edit') edits.push(step.id);
+    else out.set(step.id, edits.join(','));
+  }
+  return out;
+}
+
+/**
+ * Whether rewriting the steps (a delete or a move) would put a command on the other side of an
+ * edit. A command names devices by their addresses on the machine as edited when it was recorded,
+ * so such a rewrite would point it at whatever now has that address; it is refused instead.
+ */
+export function rewriteCrossesEdit(before: readonly Step[], after: readonly Step[]): boolean {
+  const was = editsBefore(before);
+  for (const [id, edits] of editsBefore(after)) if (was.get(id) !== edits) return true;
+  return false;
+}
+
+export const CROSSES_EDIT =
+  'Commands recorded after a what-if edit name devices by their addresses on the edited machine, so a command cannot change sides with an edit. Travel back to before the edit in the timeline instead.';

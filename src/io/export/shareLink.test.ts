@@ -78,7 +78,6 @@ describe('share link round trip', () => {
     const topology = syntheticTopology(1000);
     const s: ExportScenario = { ...gpuUpstream, name: 'synthetic 1000', topology, grouping: computeGroups(topology), commands: gpuUpstream.commands };
     const link = await encodeShareLink(s);
-    console.log(`share link of a 1,000-function scenario: ${link.length} characters`);
     expect(link).toMatch(/^#v1=[A-Za-z0-9_-]+$/);
     expect(link.length).toBeLessThan(100_000);
     expect(state(await roundTrip(s))).toEqual(state(s));

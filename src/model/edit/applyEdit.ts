@@ -1,8 +1,7 @@
 // applyEdit(): one what-if edit applied to a scenario's topology and grouping settings (issue 8).
-// Pure; every refusal comes back as a message, never as an exception.
+// Pure; every refusal comes back as a message (EditRefusal); any other exception is a bug.
 import { buildPciTree } from '../grouping/pciTree.ts';
 import type { GroupingSettings } from '../grouping/types.ts';
-import { normalizeBdf } from '../topology/bdf.ts';
 import type { Bdf, Topology } from '../topology/types.ts';
 import { normalizeAcs } from './acsEdit.ts';
 import { numberBuses } from './busNumbers.ts';
@@ -11,6 +10,7 @@ import { treeOf, type EditTree } from './editTree.ts';
 import { TEMPLATE_LABELS, type ScenarioEdit } from './edits.ts';
 import { normalizeOverride } from './overrideWords.ts';
 import { buildTemplate, isPcieTemplate } from './templates.ts';
+import { EditRefusal, editBdf } from './refusal.ts';
 
 export interface EditSubject {
   topology: Topology;
@@ -27,7 +27,8 @@ export function applyEdit(subject: EditSubject, edit: ScenarioEdit): EditResult 
   try {
     return apply(subject, edit);
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    if (e instanceof EditRefusal) return { ok: false, message: e.message };
+    throw e;
   }
 }
 
@@ -39,8 +40,8 @@ function apply(subject: EditSubject, edit: ScenarioEdit): EditResult {
     case 'device.remove':
       return rebuild(subject, (tree) => structural(tree, edit));
     case 'acs.set': {
-      const bdf = normalizeBdf(String(edit.bdf));
-      if (!topology.functions.some((f) => f.bdf === bdf)) throw new Error(`${edit.bdf} is not in the topology`);
+      const bdf = editBdf(String(edit.bdf));
+      if (!topology.functions.some((f) => f.bdf === bdf)) throw new EditRefusal(`${edit.bdf} is not in the topology`);
       const acs = normalizeAcs(edit.acs);
       const functions = topology.functions.map((f) => withoutKernelGroup(f.bdf === bdf ? { ...f, acs } : f));
       return { ok: true, topology: { ...topology, functions }, groupingSettings, renamed: NO_RENAMES };
@@ -49,11 +50,11 @@ function apply(subject: EditSubject, edit: ScenarioEdit): EditResult {
       return { ok: true, topology, groupingSettings: { ...groupingSettings, acsOverride: normalizeOverride(edit.value) }, renamed: NO_RENAMES };
     case 'settings.strictSwitch': {
       const value: unknown = edit.value;
-      if (typeof value !== 'boolean') throw new Error(`strict switch must be true or false, not ${JSON.stringify(value)}`);
+      if (typeof value !== 'boolean') throw new EditRefusal(`strict switch must be true or false, not ${JSON.stringify(value)}`);
       return { ok: true, topology, groupingSettings: { ...groupingSettings, strictSwitch: value }, renamed: NO_RENAMES };
     }
     default:
-      throw new Error(`unknown edit ${JSON.stringify((edit as { op?: unknown } | null)?.op ?? edit)}`);
+      throw new EditRefusal(`unknown edit ${JSON.stringify((edit as { op?: unknown } | null)?.op ?? edit)}`);
   }
 }
 
@@ -69,7 +70,7 @@ function structural(tree: EditTree, edit: Extract<ScenarioEdit, { op: 'card.move
     }
     case 'device.remove': {
       const node = nodeAt(tree, edit.bdf, 'the device');
-      if (node.fn.physfn !== undefined) throw new Error(`${edit.bdf} is a VF of ${node.fn.physfn}; remove the PF's card instead`);
+      if (node.fn.physfn !== undefined) throw new EditRefusal(`${edit.bdf} is a VF of ${node.fn.physfn}; remove the PF's card instead`);
       unplug(tree, cardOf(tree, node));
       return;
     }
@@ -77,8 +78,8 @@ function structural(tree: EditTree, edit: Extract<ScenarioEdit, { op: 'card.move
       const card = buildTemplate(edit.template, edit.options ?? {});
       const root = rootBusKey(edit.at);
       if (root !== null) {
-        if (!tree.roots.has(root)) throw new Error(`there is no root bus ${edit.at}`);
-        if (isPcieTemplate(edit.template)) throw new Error(`the ${TEMPLATE_LABELS[edit.template]} needs a PCIe slot: add it below a root port or a switch downstream port`);
+        if (!tree.roots.has(root)) throw new EditRefusal(`there is no root bus ${edit.at}`);
+        if (isPcieTemplate(edit.template)) throw new EditRefusal(`the ${TEMPLATE_LABELS[edit.template]} needs a PCIe slot: add it below a root port or a switch downstream port`);
         plug(tree, card, null, root);
         return;
       }
@@ -92,7 +93,7 @@ function structural(tree: EditTree, edit: Extract<ScenarioEdit, { op: 'card.move
 
 /** `dddd:bb` or `bb` names a root bus; anything else is a bridge address. */
 function rootBusKey(at: unknown): string | null {
-  if (typeof at !== 'string') throw new Error(`the slot must be an address, not ${JSON.stringify(at)}`);
+  if (typeof at !== 'string') throw new EditRefusal(`the slot must be an address, not ${JSON.stringify(at)}`);
   const m = /^(?:([0-9a-f]{4}):)?([0-9a-f]{2})$/i.exec(at.trim());
   return m ? `${(m[1] ?? '0000').toLowerCase()}:${m[2]!.toLowerCase()}` : null;
 }
@@ -101,7 +102,7 @@ function rebuild(subject: EditSubject, change: (tree: EditTree) => void): EditRe
   const tree = treeOf(subject.topology);
   change(tree);
   const { topology, renamed } = numberBuses(tree);
-  if (topology.functions.length === 0) throw new Error('that would leave no device at all');
+  if (topology.functions.length === 0) throw new EditRefusal('that would leave no device at all');
   // The grouping's own consistency checks (one bridge per bus, no cycles) must pass on the result.
   buildPciTree(topology);
   return { ok: true, topology: { ...topology, functions: topology.functions.map(withoutKernelGroup) }, groupingSettings: subject.groupingSettings, renamed };

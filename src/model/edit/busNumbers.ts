@@ -4,6 +4,7 @@
 import { formatBdf } from '../topology/bdf.ts';
 import type { Bdf, PciFunction, Topology } from '../topology/types.ts';
 import { devfnOrder, routingId, vfAddress, type EditNode, type EditTree } from './editTree.ts';
+import { EditRefusal } from './refusal.ts';
 
 export interface Numbered {
   topology: Topology;
@@ -20,7 +21,7 @@ export function numberBuses(tree: EditTree): Numbered {
   const taken = new Set<Bdf>();
 
   const emit = (node: EditNode, bdf: Bdf, parent: Bdf | null) => {
-    if (taken.has(bdf)) throw new Error(`two functions would both be at ${bdf}`);
+    if (taken.has(bdf)) throw new EditRefusal(`two functions would both be at ${bdf}`);
     taken.add(bdf);
     node.fn.bdf = bdf;
     node.fn.parent = parent;
@@ -44,10 +45,10 @@ export function numberBuses(tree: EditTree): Numbered {
     }
     // probe.c: "Reserve buses for SR-IOV capability" (iov.c pci_iov_bus_range, up to TotalVFs).
     max += sriovBusRange(devices, bus);
-    if (max > limit) throw new Error(busesExhausted(domain, bus, limit));
+    if (max > limit) throw new EditRefusal(busesExhausted(domain, bus, limit));
     for (const bridge of devices.filter(isBridge)) {
       const secondary = max + 1;
-      if (secondary > limit) throw new Error(busesExhausted(domain, bus, limit));
+      if (secondary > limit) throw new EditRefusal(busesExhausted(domain, bus, limit));
       max = scanBus(domain, secondary, limit, bridge.children, bridge);
       bridge.fn.secondaryBus = secondary;
       bridge.fn.subordinateBus = max;

@@ -1,15 +1,16 @@
 // Cards in slots: which functions travel together, and where a card may be plugged in.
 import { kindLabel, kindOf } from '../topology/kind.ts';
-import { normalizeBdf, shortBdf } from '../topology/bdf.ts';
+import { shortBdf } from '../topology/bdf.ts';
 import { devfnOrder, isWithin, type EditNode, type EditTree } from './editTree.ts';
+import { EditRefusal, editBdf } from './refusal.ts';
 
 const what = (n: EditNode) => `${kindLabel(kindOf(n.fn))} ${shortBdf(n.fn.bdf)}`;
 
 /** The node at a user-given address, or an error naming it. */
 export function nodeAt(tree: EditTree, text: unknown, role: string): EditNode {
-  if (typeof text !== 'string') throw new Error(`${role} must be a PCI address, not ${JSON.stringify(text)}`);
-  const node = tree.byOldBdf.get(normalizeBdf(text));
-  if (!node) throw new Error(`${role} ${text} is not in the topology`);
+  if (typeof text !== 'string') throw new EditRefusal(`${role} must be a PCI address, not ${JSON.stringify(text)}`);
+  const node = tree.byOldBdf.get(editBdf(text));
+  if (!node) throw new EditRefusal(`${role} ${text} is not in the topology`);
   return node;
 }
 
@@ -53,16 +54,16 @@ function deviceNumberOn(target: EditNode | null, bus: EditNode[], card: EditNode
   if (target && opensPcieLink(target)) {
     // A PCIe link carries one device, number 0 (probe.c only_one_child() scans device 0 only).
     const holder = bus[0];
-    if (holder) throw new Error(`${what(target)} already holds a card (${shortBdf(holder.fn.bdf)}); a PCIe link has room for one device. Remove or move that card first.`);
+    if (holder) throw new EditRefusal(`${what(target)} already holds a card (${shortBdf(holder.fn.bdf)}); a PCIe link has room for one device. Remove or move that card first.`);
     return 0;
   }
   if (target && isPcieCard(card)) {
-    throw new Error(`${what(card[0]!)} is a PCIe device and does not fit the conventional PCI bus behind ${what(target)}`);
+    throw new EditRefusal(`${what(card[0]!)} is a PCIe device and does not fit the conventional PCI bus behind ${what(target)}`);
   }
   // Conventional PCI (and a root bus): slots are wired to IDSEL lines; take the lowest free one.
   const used = new Set(bus.map((n) => n.dev));
   for (let dev = 0; dev < 32; dev++) if (!used.has(dev)) return dev;
-  throw new Error(`${busName} has no free device number (all 32 are taken)`);
+  throw new EditRefusal(`${busName} has no free device number (all 32 are taken)`);
 }
 
 /** Plugs a card onto the bus bridge `target` opens, or onto a root bus when `target` is null. */
@@ -81,9 +82,9 @@ export function plug(tree: EditTree, card: EditNode[], target: EditNode | null, 
 
 /** Checks that `target` is a bridge a card can be plugged below. */
 export function checkTarget(target: EditNode): void {
-  if (target.fn.headerType === 'normal') throw new Error(`${what(target)} is not a bridge or port: nothing can be plugged below it`);
+  if (target.fn.headerType === 'normal') throw new EditRefusal(`${what(target)} is not a bridge or port: nothing can be plugged below it`);
   if (target.fn.pcieType === 'switch-upstream') {
-    throw new Error(`${what(target)} is a switch upstream port: the bus it opens is inside the switch and holds only its downstream ports`);
+    throw new EditRefusal(`${what(target)} is a switch upstream port: the bus it opens is inside the switch and holds only its downstream ports`);
   }
 }
 
@@ -91,8 +92,8 @@ export function checkTarget(target: EditNode): void {
 export function checkMove(card: EditNode[], target: EditNode): void {
   checkTarget(target);
   const first = card[0]!;
-  if (first.up === null) throw new Error(`${what(first)} sits on a root bus: it is part of the root complex, not a card that can be moved`);
+  if (first.up === null) throw new EditRefusal(`${what(first)} sits on a root bus: it is part of the root complex, not a card that can be moved`);
   const inside = card.find((n) => isWithin(target, n));
-  if (inside) throw new Error(`cannot move ${shortBdf(inside.fn.bdf)} below ${shortBdf(target.fn.bdf)}, which is part of that card`);
-  if (first.up === target) throw new Error(`${shortBdf(first.fn.bdf)} already sits below ${what(target)}`);
+  if (inside) throw new EditRefusal(`cannot move ${shortBdf(inside.fn.bdf)} below ${shortBdf(target.fn.bdf)}, which is part of that card`);
+  if (first.up === target) throw new EditRefusal(`${shortBdf(first.fn.bdf)} already sits below ${what(target)}`);
 }

@@ -2,6 +2,7 @@
 // its way back to a flat topology with bus numbers assigned as firmware does (busNumbers.ts).
 import { bdfParts, busOf, formatBdf } from '../topology/bdf.ts';
 import type { Bdf, PciFunction, Topology } from '../topology/types.ts';
+import { EditRefusal } from './refusal.ts';
 
 export interface EditNode {
   /** A copy of the function; its address, parent and bus range are rewritten on the way out. */
@@ -40,7 +41,7 @@ function newNode(fn: PciFunction, oldBdf: Bdf | null): EditNode {
 export function treeOf(topology: Topology): EditTree {
   const byOldBdf = new Map<Bdf, EditNode>();
   for (const fn of topology.functions) {
-    if (byOldBdf.has(fn.bdf)) throw new Error(`${fn.bdf} appears twice in the topology`);
+    if (byOldBdf.has(fn.bdf)) throw new EditRefusal(`${fn.bdf} appears twice in the topology`);
     byOldBdf.set(fn.bdf, newNode(fn, fn.bdf));
   }
   const roots = new Map<string, EditNode[]>();
@@ -48,7 +49,7 @@ export function treeOf(topology: Topology): EditTree {
     const { physfn, parent } = node.fn;
     if (physfn !== undefined) {
       const pf = byOldBdf.get(physfn);
-      if (!pf) throw new Error(`VF ${node.oldBdf} names PF ${physfn}, which is not in the topology`);
+      if (!pf) throw new EditRefusal(`VF ${node.oldBdf} names PF ${physfn}, which is not in the topology`);
       node.up = pf;
       pf.vfs.push({ index: vfIndex(pf, node), node });
     } else if (parent === null) {
@@ -56,7 +57,7 @@ export function treeOf(topology: Topology): EditTree {
       roots.set(key, [...(roots.get(key) ?? []), node]);
     } else {
       const bridge = byOldBdf.get(parent);
-      if (!bridge) throw new Error(`${node.oldBdf} names parent bridge ${parent}, which is not in the topology`);
+      if (!bridge) throw new EditRefusal(`${node.oldBdf} names parent bridge ${parent}, which is not in the topology`);
       node.up = bridge;
       bridge.children.push(node);
     }
@@ -65,7 +66,7 @@ export function treeOf(topology: Topology): EditTree {
     node.children.sort(devfnOrder);
     node.vfs.sort((a, b) => a.index - b.index);
     for (let up = node.up, steps = 0; up !== null; up = up.up, steps++) {
-      if (steps > byOldBdf.size) throw new Error(`${node.oldBdf} is its own ancestor in the topology`);
+      if (steps > byOldBdf.size) throw new EditRefusal(`${node.oldBdf} is its own ancestor in the topology`);
     }
   }
   for (const list of roots.values()) list.sort(devfnOrder);
@@ -89,7 +90,7 @@ function vfIndex(pf: EditNode, vf: EditNode): number {
 /** The address of VF `index` of a PF at (bus, dev, func): iov.c pci_iov_virtfn_bus/devfn. */
 export function vfAddress(domain: number, pf: { bus: number; dev: number; func: number; sriov: NonNullable<PciFunction['sriov']> }, index: number): Bdf {
   const r = routingId(pf.bus, pf.dev, pf.func) + pf.sriov.vfOffset + index * pf.sriov.vfStride;
-  if (r > 0xffff) throw new Error(`VF ${index} of the PF would have routing ID ${r.toString(16)}, beyond bus ff`);
+  if (r > 0xffff) throw new EditRefusal(`VF ${index} of the PF would have routing ID ${r.toString(16)}, beyond bus ff`);
   return formatBdf({ domain, bus: r >> 8, dev: (r >> 3) & 0x1f, fn: r & 7 });
 }
 

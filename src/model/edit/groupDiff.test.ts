@@ -19,6 +19,18 @@ function diffAfter(t: Topology, e: ScenarioEdit, s: GroupingSettings = DEFAULT_G
 const summary = (changes: ReturnType<typeof diffGroupings>) => changes.map((c) => [c.kind, c.text]);
 
 describe('diffGroupings', () => {
+  it('reports a removed device whose address another device was renumbered onto', () => {
+    // Grouping of two singletons; the edit removes 0000:02:00.0 and renumbers 0000:03:00.0 onto it.
+    const grouping = (groups: string[][]): Parameters<typeof diffGroupings>[0] => ({
+      groups: groups.map((devices, id) => ({ id, devices, reasons: [] }) as never),
+      groupOf: new Map(groups.flatMap((devices, id) => devices.map((d) => [d, id] as const))),
+      ungrouped: [],
+      notes: [],
+    });
+    const changes = diffGroupings(grouping([['0000:02:00.0'], ['0000:03:00.0']]), grouping([['0000:02:00.0']]), new Map([['0000:03:00.0', '0000:02:00.0']]));
+    expect(summary(changes)).toEqual([['removed', 'group 0 {02:00.0} is gone']]);
+  });
+
   it('reports no change when only group numbers or addresses change', () => {
     const t = topology(rootPort('00:01.0', { acs: true }, [endpoint('01:00.0')]), rootPort('00:02.0', { acs: true }));
     expect(diffAfter(t, { op: 'card.move', bdf: '0000:01:00.0', to: '0000:00:02.0' })).toEqual([]);

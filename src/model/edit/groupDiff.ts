@@ -35,7 +35,11 @@ const byAddress = (a: Bdf, b: Bdf) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function diffGroupings(before: Grouping, after: Grouping, renamed: ReadonlyMap<Bdf, Bdf>): GroupChange[] {
   const rename = (b: Bdf) => renamed.get(b) ?? b;
-  const beforeOf = new Map([...before.groupOf].map(([b, id]) => [rename(b), id]));
+  // A device that kept its address while another device was renumbered onto it was removed (the
+  // rule of store/history.ts carryCommand): it must not be taken for the newcomer.
+  const taken = new Set(renamed.values());
+  const removedHere = (b: Bdf) => !renamed.has(b) && taken.has(b);
+  const beforeOf = new Map([...before.groupOf].filter(([b]) => !removedHere(b)).map(([b, id]) => [rename(b), id]));
   const beforeGroups = new Map(before.groups.map((g) => [g.id, { id: g.id, devices: g.devices.map(rename).sort(byAddress) }]));
   const afterGroups = new Map(after.groups.map((g) => [g.id, { id: g.id, devices: [...g.devices].sort(byAddress) }]));
   const oldReasons = reasonLookup(before, renamed);
@@ -88,7 +92,7 @@ export function diffGroupings(before: Grouping, after: Grouping, renamed: Readon
 
   for (const g of before.groups) {
     const ref = beforeGroups.get(g.id)!;
-    const gone = ref.devices.filter((d) => !stillThere.has(d));
+    const gone = g.devices.filter((d) => removedHere(d) || !stillThere.has(rename(d))).map(rename).sort(byAddress);
     if (gone.length === 0) continue;
     changes.push({
       kind: 'removed', before: [ref], after: [], devices: gone,

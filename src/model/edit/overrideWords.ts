@@ -1,16 +1,17 @@
 // The pcie_acs_override= words a user sets (kernel-semantics A.7), checked the way the patch reads
 // them, and what each one pretends.
 import { parseAcsOverride } from '../grouping/acsOverride.ts';
+import { EditRefusal } from './refusal.ts';
 
 /** The words, one per entry, lower case, without repeats; an error names any word the patch would ignore. */
 export function normalizeOverride(value: unknown): string[] {
   if (!Array.isArray(value) || value.some((w) => typeof w !== 'string')) {
-    throw new Error(`the ACS override must be a list of words, not ${JSON.stringify(value)}`);
+    throw new EditRefusal(`the ACS override must be a list of words, not ${JSON.stringify(value)}`);
   }
   const words = [...new Set((value as string[]).flatMap((w) => w.split(',')).map((w) => w.trim().toLowerCase()).filter(Boolean))];
   const { ignored } = parseAcsOverride(words);
   if (ignored.length > 0) {
-    throw new Error(`pcie_acs_override does not understand ${ignored.map((w) => `"${w}"`).join(', ')}: use downstream, multifunction or id:vvvv:dddd (at most 15 ids)`);
+    throw new EditRefusal(`pcie_acs_override does not understand ${ignored.map((w) => `"${w}"`).join(', ')}: use downstream, multifunction or id:vvvv:dddd (at most 15 ids)`);
   }
   return words;
 }

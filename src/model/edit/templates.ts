@@ -14,6 +14,7 @@ import {
 } from '../topology/builders.ts';
 import { treeOf, type EditNode } from './editTree.ts';
 import type { DeviceTemplate, TemplateOptions } from './edits.ts';
+import { EditRefusal } from './refusal.ts';
 
 /** Limits that keep a template a plausible device and the graph readable. */
 export const TEMPLATE_LIMITS = {
@@ -31,7 +32,7 @@ function count(options: TemplateOptions, key: keyof typeof TEMPLATE_LIMITS, fall
   const value = options[key] ?? fallback;
   const { min, max } = TEMPLATE_LIMITS[key];
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${key} must be a whole number from ${min} to ${max}, not ${String(value)}`);
+    throw new EditRefusal(`${key} must be a whole number from ${min} to ${max}, not ${String(value)}`);
   }
   return value;
 }
@@ -68,7 +69,7 @@ function specs(template: DeviceTemplate, options: TemplateOptions): NodeSpec[] {
       return [lpc, sata, smbus].map((o, f) => pciDevice(`${SLOT}.${f}`, { ...o, vendor: 0x8086, multifunction: true }));
     }
     default:
-      throw new Error(`unknown device template "${String(template)}"`);
+      throw new EditRefusal(`unknown device template "${String(template)}"`);
   }
 }
 

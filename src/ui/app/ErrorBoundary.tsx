@@ -2,7 +2,8 @@
 // what went wrong in its place, a button to copy the current scenario (with the error) for a bug
 // report, and "Try again"; the rest of the app keeps working.
 import { Component, useState, type ReactNode } from 'react';
-import { currentScenarioFile } from '../../persist/currentScenario.ts';
+import { scenarioJson } from '../../io/export/scenarioJson.ts';
+import { exportedScenario } from '../export/exportedScenario.ts';
 import type { ExplorerStore } from '../../store/explorerStore.ts';
 import { ExplorerContext } from './explorerContext.ts';
 import { disarmFault, useFaultDrill } from './faultDrill.ts';
@@ -22,7 +23,9 @@ function reportText(store: ExplorerStore | null, what: string, error: Error): st
   const fault = { part: what, message: error.message };
   if (!store) return JSON.stringify({ fault }, null, 2);
   try {
-    return JSON.stringify({ ...currentScenarioFile(store.getState()), fault }, null, 2);
+    // The same file the export dialog writes: the commands as they ran, not as they were planned.
+    const file = JSON.parse(scenarioJson(exportedScenario(store.getState()))) as Record<string, unknown>;
+    return JSON.stringify({ ...file, fault }, null, 2);
   } catch (e) {
     return JSON.stringify({ fault, scenarioUnavailable: (e as Error).message }, null, 2);
   }

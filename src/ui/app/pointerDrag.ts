@@ -1,5 +1,6 @@
 // A press that becomes a drag once the pointer has moved a few pixels (a shorter press stays a
-// click, which selects); Escape cancels. Shared by the driver drag and the what-if drag.
+// click, which selects); Escape, or the browser cancelling the pointer (a touch gesture, lost
+// capture), cancels. Shared by the driver drag and the what-if drag.
 import type { PointerEvent as ReactPointerEvent } from 'react';
 
 const DRAG_THRESHOLD_PX = 4;
@@ -23,13 +24,15 @@ export function followPointerDrag(event: ReactPointerEvent, on: DragCallbacks): 
   const finish = (e: PointerEvent | KeyboardEvent) => {
     window.removeEventListener('pointermove', move);
     window.removeEventListener('pointerup', finish);
+    window.removeEventListener('pointercancel', finish);
     window.removeEventListener('keydown', cancelOnEscape);
-    on.end(e instanceof PointerEvent && dragging ? { x: e.clientX, y: e.clientY } : null);
+    on.end(e instanceof PointerEvent && e.type === 'pointerup' && dragging ? { x: e.clientX, y: e.clientY } : null);
   };
   const cancelOnEscape = (e: KeyboardEvent) => {
     if (e.key === 'Escape') finish(e);
   };
   window.addEventListener('pointermove', move);
   window.addEventListener('pointerup', finish);
+  window.addEventListener('pointercancel', finish);
   window.addEventListener('keydown', cancelOnEscape);
 }

@@ -1,5 +1,6 @@
 // The top bar's Export button and its dialog.
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 
 // The dialog and the writers behind it load on first use, not with the page.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
@@ -18,9 +19,11 @@ export function ExportButton() {
         Export…
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ExportDialog onClose={close} />
-        </Suspense>
+        <ErrorBoundary what="export dialog">
+          <Suspense fallback={null}>
+            <ExportDialog onClose={close} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </>
   );

@@ -49,7 +49,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
-    void encodeShareLink(exported).then((hash) => live && setMade({ of: exported, link: `${window.location.origin}${window.location.pathname}${hash}` }));
+    encodeShareLink(exported).then(
+      (hash) => live && setMade({ of: exported, link: `${window.location.origin}${window.location.pathname}${hash}` }),
+      (e: unknown) => live && setStatus({ ok: false, text: `The share link could not be made: ${e instanceof Error ? e.message : String(e)}` }),
+    );
     return () => {
       live = false;
     };

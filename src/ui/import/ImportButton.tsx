@@ -2,6 +2,7 @@
 // user pasted survive closing the dialog and a failed import. A saved scenario or an exported PNG
 // dropped anywhere on the app opens too (ScenarioFileDrop).
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { ScenarioFileDrop } from '../export/ScenarioFileDrop.tsx';
 import { EMPTY_DRAFT } from './emptyDraft.ts';
 import type { ImportDraft } from './readDraft.ts';
@@ -24,9 +25,11 @@ export function ImportButton() {
         Import lspci…
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ImportDialog draft={draft} setDraft={setDraft} onClose={close} />
-        </Suspense>
+        <ErrorBoundary what="import dialog">
+          <Suspense fallback={null}>
+            <ImportDialog draft={draft} setDraft={setDraft} onClose={close} />
+          </Suspense>
+        </ErrorBoundary>
       )}
       <ScenarioFileDrop />
     </>

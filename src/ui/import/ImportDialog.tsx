@@ -13,9 +13,6 @@ import { EMPTY_DRAFT } from './emptyDraft.ts';
 import { readDraft, type ImportDraft, type Reading } from './readDraft.ts';
 import { TextDrop } from './TextDrop.tsx';
 
-export type { ImportDraft };
-
-
 function checkOf(r: ScenarioImportResult): CheckResult {
   if (!r.ok) return r;
   return { ok: true, warnings: r.warnings, findings: r.scenario.findings ?? [], functions: r.scenario.topology.functions.length, groups: r.grouping.groups.length };

@@ -121,16 +121,16 @@ export function Timeline() {
           return (
             <StepRow
               key={step.id}
-                step={step}
-                index={i + 1}
-                state={state}
-                result={isDone ? stepResult(step, byStep.get(step.id) ?? [], editFailures.get(step.id)) : null}
-                onTravel={manual(() => jumpTo(i + 1))}
-                onMove={isDone ? (to) => manual(() => moveStep(step.id, to))() : null}
-                onDelete={isDone ? manual(() => deleteStep(step.id)) : null}
-                canMoveDown={i < done - 1}
-                difference={isDone ? (differences?.get(step.id) ?? null) : null}
-              />
+              step={step}
+              index={i + 1}
+              state={state}
+              result={isDone ? stepResult(step, byStep.get(step.id) ?? [], editFailures.get(step.id)) : null}
+              onTravel={manual(() => jumpTo(i + 1))}
+              onMove={isDone ? (to) => manual(() => moveStep(step.id, to))() : null}
+              onDelete={isDone ? manual(() => deleteStep(step.id)) : null}
+              canMoveDown={i < done - 1}
+              difference={isDone ? (differences?.get(step.id) ?? null) : null}
+            />
           );
         })}
       </ol>
