@@ -25,7 +25,8 @@ const browser = findBrowser();
 console.log(`[browser] ${browser.how}`);
 // E2E_OUT_DIR lets two runs at once (two people, two terminals) build and serve their own copies.
 const outDir = process.env.E2E_OUT_DIR ?? 'dist';
-step('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
+// Mode e2e: a production build plus the error boundaries' fire drill (src/ui/app/faultDrill.ts).
+step('node_modules/.bin/vite', ['build', '--mode', 'e2e', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
 const env = { ...process.env, E2E_OUT_DIR: outDir, E2E_PORT: String(process.env.E2E_PORT ?? (await freePort())) };
 if (browser.path) env.E2E_CHROMIUM_PATH = browser.path;
 step('node_modules/.bin/playwright', ['test', ...process.argv.slice(2)], env);

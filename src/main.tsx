@@ -28,7 +28,7 @@ async function main(root: Root) {
   const store = createExplorerStore(start.scenario, start.options);
   performSavedActions(store, start.actions);
   installTestHook(store, window);
-  window.__explorerFault = armFault;
+  if (import.meta.env.MODE === 'e2e') window.__explorerFault = armFault;
 
   const messages = createPageMessages([...start.messages, ...(storage.ok ? [] : [{ topic: 'autosave', text: storage.message }])]);
   // Autosave must never overwrite saved work that is still the only copy: a session that could not

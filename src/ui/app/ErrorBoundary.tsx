@@ -18,6 +18,10 @@ function Drill({ what, children }: Props) {
   return children;
 }
 
+// The fire drill exists only in the build the end-to-end tests run (`vite build --mode e2e`); a
+// production build renders the children directly and the drill is left out of the bundle.
+const withDrill = import.meta.env.MODE === 'e2e';
+
 /** The scenario file of the current state with the error beside it (scenario files allow extra fields). */
 function reportText(store: ExplorerStore | null, what: string, error: Error): string {
   const fault = { part: what, message: error.message };
@@ -72,7 +76,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   override render() {
     const { error } = this.state;
     const { what, children } = this.props;
-    if (!error) return <Drill what={what}>{children}</Drill>;
+    if (!error) return withDrill ? <Drill what={what}>{children}</Drill> : children;
     return (
       <div role="alert" data-testid="fault" data-part={what} className="m-3 max-h-full overflow-auto rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
         <p className="font-semibold">The {what} failed to draw.</p>
