@@ -1,6 +1,7 @@
 // The flows reviewers argue about, as scenario files (spec scenario-format.md) that load into the
 // timeline: each command becomes one step to step through, undo, replay and compare. The files are
 // plain scenario JSON, so `cli replay` reads them too; a `description` field says what to look at.
+import { explorerScenario } from '../../persist/scenarioDocument.ts';
 import { readScenarioValue } from '../../io/scenario.ts';
 import { parseCommand, type Command } from '../../model/kernel/commands.ts';
 import { createMachine } from '../../model/kernel/machine.ts';
@@ -33,15 +34,8 @@ export function presetFromFile(id: string, file: string, json: unknown): FlowPre
     return parsed.command;
   });
   const description = typeof (json as { description?: unknown }).description === 'string' ? (json as { description: string }).description : s.name;
-  const scenario: Scenario = {
-    id,
-    name: s.name,
-    description,
-    topology: s.topology,
-    groupingSettings: { acsOverride: s.settings.acsOverride, strictSwitch: s.settings.strictSwitch },
-    policy: s.settings.policy,
-    commands,
-  };
+  // The same conversion as any opened scenario file; the commands, checked above, replace the raw ones.
+  const scenario: Scenario = { ...explorerScenario(s, { id, description }, s.settings.policy), commands };
   return { id, scenario };
 }
 
