@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { POLICIES } from '../model/kernel/apply.ts';
 import { COMMAND_SCHEMAS, type Command, type Op } from '../model/kernel/commands.ts';
+import { REFERENCE_ARGS } from '../model/kernel/refs.ts';
 import { VFIO_PCI } from '../model/kernel/drivers.ts';
 import type { MachineState, ObjectKind, PolicyName } from '../model/kernel/types.ts';
 import type { Bdf } from '../model/topology/types.ts';
@@ -32,8 +33,6 @@ export interface OpForm {
   fields: readonly FieldSpec[];
 }
 
-/** Arguments that name an object, and its kind (the same table as the model's refs.ts). */
-const REFERENCES: Readonly<Record<string, ObjectKind>> = { container: 'container', device: 'device', iommufd: 'iommufd', ioasid: 'ioasid', parent: 'ioasid' };
 
 /** What each creating op makes under its `as` name (refs.ts createdKind; the test checks it against the model). */
 export const CREATES: Readonly<Partial<Record<Op, ObjectKind>>> = {
@@ -60,7 +59,7 @@ function fieldOf(op: Op, name: string, schema: z.ZodType): FieldSpec {
     nullable = true;
     inner = inner.unwrap() as z.ZodType;
   }
-  const reference = REFERENCES[name];
+  const reference = REFERENCE_ARGS[name];
   if (name === 'bdf') return { name, field: { type: 'device' }, optional };
   if (reference) return { name, field: { type: 'object', object: reference }, optional };
   if (name === 'as') {

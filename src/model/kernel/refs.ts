@@ -6,8 +6,8 @@ import { ARGUMENTS_OF, OPS, type Command } from './commands.ts';
 import { refuse, type Outcome } from './outcome.ts';
 import type { Container, DeviceFd, Ioasid, Iommufd, MachineState, ObjectKind } from './types.ts';
 
-/** Arguments that name an object, and the kind each must name. */
-const REFERENCE_ARGS: Readonly<Record<string, ObjectKind>> = {
+/** Arguments that name an object, and the kind each must name (the console's forms use it too). */
+export const REFERENCE_ARGS: Readonly<Record<string, ObjectKind>> = {
   container: 'container',
   device: 'device',
   iommufd: 'iommufd',
