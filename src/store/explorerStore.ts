@@ -33,6 +33,13 @@ export interface GroupingChange {
   renamed: ReadonlyMap<Bdf, Bdf>;
 }
 
+export interface PreviousWork {
+  baseScenario: Scenario;
+  policy: PolicyName;
+  steps: readonly Step[];
+  future: readonly Step[];
+}
+
 export interface ExplorerState {
   /** The scenario as loaded (built in, imported, opened from a link). */
   baseScenario: Scenario;
@@ -52,6 +59,8 @@ export interface ExplorerState {
   /** The machine after the last entry of `replay` (kept here so every reader sees one object). */
   machine: MachineState;
   lastChange: GroupingChange | null;
+  /** The work the last opened scenario replaced, kept so that opening a scenario loses nothing. */
+  previous: PreviousWork | null;
   selection: Selection | null;
   /** Keys of collapsed sibling sets the user opened (src/ui/graph/collapse.ts). */
   expanded: ReadonlySet<string>;
@@ -66,6 +75,8 @@ export interface ExplorerState {
 export interface ExplorerActions {
   /** Starts a new history on a scenario; its own commands become one step each. */
   loadScenario(scenario: Scenario): void;
+  /** Goes back to the work the last opened scenario replaced (and keeps the current work instead). */
+  restorePrevious(): void;
   /** Replays the same steps under another policy's rules. */
   setPolicy(policy: PolicyName): void;
   /** Records one step of one or more commands; returns the entries that ran. */
@@ -179,10 +190,43 @@ export function createExplorerStore(scenario: Scenario, options: ExplorerOptions
 
     return {
       ...loaded(scenario, initialPolicy, 1),
+      previous: null,
       settings: { animations: true, ...options.settings },
       panels: DEFAULT_DOCK_PANELS,
 
-      loadScenario: (next) => set((s) => loaded(next, next.policy ?? s.policy, s.nextId)),
+      loadScenario: (next) =>
+        set((s) => {
+          const fresh = loaded(next, next.policy ?? s.policy, s.nextId);
+          const work = s.steps.length + s.future.length;
+          if (work === 0) return { ...fresh, previous: s.previous };
+          const kept: Omit<Notice, 'id'> = {
+            tone: 'info',
+            title: `opened "${next.name}"`,
+            message: `Your ${work} step${work === 1 ? '' : 's'} on "${s.baseScenario.name}" ${work === 1 ? 'is' : 'are'} kept until another scenario with work is opened.`,
+            action: 'restore-previous',
+          };
+          return { ...fresh, previous: workOf(s), notices: [{ ...kept, id: fresh.nextId }], nextId: fresh.nextId + 1 };
+        }),
+
+      restorePrevious: () =>
+        set((s) => {
+          const back = s.previous;
+          if (!back) return s;
+          const d = deriveAll(back.baseScenario, back.steps, back.policy);
+          const current = s.steps.length + s.future.length > 0 ? workOf(s) : null;
+          return {
+            baseScenario: back.baseScenario,
+            policy: back.policy,
+            steps: back.steps,
+            future: back.future,
+            ...fromDerived(d),
+            previous: current,
+            lastChange: null,
+            selection: null,
+            expanded: new Set<string>(),
+            notices: [],
+          };
+        }),
 
       setPolicy: (next) =>
         set((s) => {
@@ -293,6 +337,10 @@ export function createExplorerStore(scenario: Scenario, options: ExplorerOptions
       dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     };
   });
+}
+
+function workOf(s: ExplorerState): PreviousWork {
+  return { baseScenario: s.baseScenario, policy: s.policy, steps: s.steps, future: s.future };
 }
 
 function commonPrefix(a: readonly Step[], b: readonly Step[]): number {

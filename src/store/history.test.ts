@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../model/kernel/commands.ts';
 import { gpuAudioNvme } from '../scenarios/gpuAudioNvme.ts';
+import { sriovNic } from '../scenarios/sriovNic.ts';
 import { composeRenames } from './derive.ts';
 import { createExplorerStore, type ExplorerActions } from './explorerStore.ts';
 import { carryCommand, HISTORY_POLICY } from './history.ts';
@@ -88,6 +89,24 @@ describe('the undo history', () => {
     store.getState().moveStep(c.id, 0);
     expect(labels(store.getState().steps)).toEqual(['c', 'a', 'b']);
     expect(store.getState().replay.entries[0]!.outcome.ok).toBe(false);
+  });
+
+  it('opening another scenario keeps the work it replaces, and one action brings it back', () => {
+    const store = threeSteps();
+    store.getState().undo();
+    const machine = store.getState().machine;
+    store.getState().loadScenario(sriovNic);
+    const notice = store.getState().notices[0]!;
+    expect(notice.action).toBe('restore-previous');
+    expect(notice.message).toContain('3 steps');
+    // Opening a third scenario with no work of its own keeps the same previous work.
+    store.getState().loadScenario(gpuAudioNvme);
+    store.getState().loadScenario(sriovNic);
+    store.getState().restorePrevious();
+    const s = store.getState();
+    expect([s.baseScenario.id, labels(s.steps), labels(s.future)]).toEqual(['gpu-audio-nvme', ['a', 'b'], ['c']]);
+    expect(s.machine).toEqual(machine);
+    expect(s.previous).toBeNull();
   });
 
   it('setPolicy is not a step', () => {

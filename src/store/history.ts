@@ -35,6 +35,7 @@ export const HISTORY_POLICY = {
   changeDriver: 'step',
   edit: 'step',
   loadScenario: 'new-history',
+  restorePrevious: 'new-history',
   deleteStep: 'rewrite',
   moveStep: 'rewrite',
   undo: 'travel',

@@ -10,6 +10,8 @@ export interface Notice {
   title: string;
   /** The model's sentence. */
   message: string;
+  /** A button the notice offers: bring back the work the last opened scenario replaced. */
+  action?: 'restore-previous';
 }
 
 /** A command in one line, as the log and the toasts print it. */

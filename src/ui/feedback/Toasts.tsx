@@ -7,6 +7,7 @@ const SHOW_MS = 9000;
 
 function Toast({ notice }: { notice: Notice }) {
   const dismiss = useExplorer((s) => s.dismissNotice);
+  const restorePrevious = useExplorer((s) => s.restorePrevious);
   useEffect(() => {
     const timer = setTimeout(() => dismiss(notice.id), SHOW_MS);
     return () => clearTimeout(timer);
@@ -26,6 +27,16 @@ function Toast({ notice }: { notice: Notice }) {
         </button>
       </div>
       <p className="mt-1 text-[13px] leading-snug text-slate-700">{notice.message}</p>
+      {notice.action === 'restore-previous' && (
+        <button
+          type="button"
+          data-testid="restore-previous"
+          onClick={restorePrevious}
+          className="mt-2 rounded border border-sky-600 px-3 py-1 text-[13px] font-medium text-sky-800 hover:bg-sky-50"
+        >
+          Go back to it
+        </button>
+      )}
     </div>
   );
 }
