@@ -59,8 +59,13 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `screenshots/${name}.png` });
 }
 
-/** What the screen says about the state: scenario, policy, every device's group and driver, the log. */
+/**
+ * What the screen says about the state: scenario, policy, every device's group and driver, the log.
+ * Compare with `expect.poll`: right after a start the graph may still be settling (React Flow draws
+ * only the nodes in view, and the first fit of the view redraws them).
+ */
 export async function shownState(page: Page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid^="device-"][data-group]') !== null);
   return page.evaluate(() => {
     const select = document.querySelector<HTMLSelectElement>('[data-testid="scenario-select"]')!;
     return {

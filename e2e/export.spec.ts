@@ -125,7 +125,7 @@ test('share link: copied, then opened in a fresh browser, shows the same state',
   await other.goto(link);
   await graphDrawn(other);
   await expect(other.getByTestId('event-log')).toContainText(before.logCount!.trim());
-  expect(await shownState(other)).toEqual(before);
+  await expect.poll(() => shownState(other)).toEqual(before);
   expect(errors).toEqual([]);
   await other.close();
 });
@@ -147,7 +147,7 @@ test('PNG: the picture carries the scenario; dropped on the app it opens the sam
   await expect(other.getByTestId(`device-${GPU}`)).toBeVisible({ timeout: FIRST_LAYOUT_TIMEOUT });
   await expect(other.getByTestId('policy-select')).toHaveValue('legacy');
   await expect(other.getByTestId('event-log')).toContainText(before.logCount!.trim());
-  expect(await shownState(other)).toEqual(before);
+  await expect.poll(() => shownState(other)).toEqual(before);
   await shoot(other, 'export-4-png-dropped');
 
   // A picture from elsewhere, and a damaged one, change nothing and say why.
@@ -158,7 +158,7 @@ test('PNG: the picture carries the scenario; dropped on the app it opens the sam
   damaged[damaged.length - 30]! ^= 0xff;
   await dropFile(other, damaged, 'damaged.png', 'image/png');
   await expect(other.getByTestId('scenario-open-error')).toContainText('damaged.png: it is damaged: chunk');
-  expect(await shownState(other)).toEqual(before);
+  await expect.poll(() => shownState(other)).toEqual(before);
   await shoot(other, 'export-5-png-refused');
   expect(errors).toEqual([]);
   await other.close();
@@ -179,7 +179,7 @@ test('scenario file: saved, then chosen in the import dialog of a fresh browser,
   await expect(other.getByTestId('import-dialog')).toHaveCount(0);
   await expect(other.getByTestId(`device-${GPU}`)).toBeVisible({ timeout: FIRST_LAYOUT_TIMEOUT });
   await expect(other.getByTestId('event-log')).toContainText(before.logCount!.trim());
-  expect(await shownState(other)).toEqual(before);
+  await expect.poll(() => shownState(other)).toEqual(before);
   expect(errors).toEqual([]);
   await other.close();
 });

@@ -37,7 +37,7 @@ test('autosave: after drags, commands and a policy change, a reload shows the sa
   const errors = watchErrors(page);
   await page.reload();
   await graphDrawn(page);
-  expect(await shownState(page)).toEqual(before);
+  await expect.poll(() => shownState(page)).toEqual(before);
   await expect(page.getByTestId('page-message')).toHaveCount(0);
   expect(errors).toEqual([]);
   await shoot(page, 'robust-1-restored');
@@ -94,7 +94,7 @@ test('a share link opens before the saved work; a cut or altered link says why a
     const message = page.getByTestId('page-message');
     await expect(message, what).toHaveAttribute('data-topic', 'link');
     await expect(message.getByTestId('page-message-text'), what).toHaveText(/^This share link cannot be opened: .+ The explorer opened your saved work instead\.$/);
-    expect(await shownState(page), what).toEqual(opened);
+    await expect.poll(() => shownState(page), what).toEqual(opened);
     if (what === 'cut') await shoot(page, 'robust-3-bad-link');
   }
   expect(errors).toEqual([]);
@@ -118,6 +118,6 @@ test('opening a link keeps the work it replaced, and one click brings that work 
   await message.getByTestId('page-message-action').click();
   await graphDrawn(page);
   await expect(page.getByTestId('log-entry')).toHaveCount(mine.log.length);
-  expect(await shownState(page)).toEqual(mine);
+  await expect.poll(() => shownState(page)).toEqual(mine);
   expect(errors).toEqual([]);
 });
