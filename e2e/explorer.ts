@@ -1,6 +1,7 @@
 // Shared steps of the explorer's end-to-end tests: open a scenario, drag a device onto a driver with
 // the real mouse, run userspace commands through the test contract's command hook.
 import { expect, type Page } from '@playwright/test';
+import { rfcV2BindFlow } from '../src/scenarios/flows/rfcV2DeviceFdNew.ts';
 
 export const GPU = '0000:01:00.0';
 export const AUDIO = '0000:01:00.1';
@@ -76,4 +77,18 @@ export async function shownState(page: Page) {
       logCount: document.querySelector('[data-testid="event-log"] header')?.textContent,
     };
   });
+}
+
+/**
+ * The seed's starting point under rfc-v2: the audio function unbound, the GPU on vfio-pci and bound
+ * to an iommu fd through GET_DEVICE_FD_NEW, so its group sits in the blocked domain. Returns the group.
+ */
+export async function openWithGpuGroupBlocked(page: Page) {
+  await openExplorer(page, 'gpu-audio-nvme', 'rfc-v2');
+  const group = page.getByTestId(`group-${await groupOf(page, GPU)}`);
+  await dragToDriver(page, AUDIO, 'none');
+  await dragToDriver(page, GPU, 'vfio-pci');
+  await run(page, ...rfcV2BindFlow(GPU));
+  await expect(group).toHaveAttribute('data-domain', 'blocked');
+  return group;
 }

@@ -1,15 +1,9 @@
 // A host driver bound into a group that userspace uses: rfc-v2 BUG_ONs, upstream refuses with EBUSY.
 import { expect, test } from '@playwright/test';
-import { rfcV2BindFlow } from '../src/scenarios/flows/rfcV2DeviceFdNew.ts';
-import { AUDIO, dragToDriver, GPU, groupOf, openExplorer, run, shoot } from './explorer.ts';
+import { AUDIO, dragToDriver, GPU, groupOf, openExplorer, run, openWithGpuGroupBlocked, shoot } from './explorer.ts';
 
 test('rfc-v2: binding snd_hda_intel into the in-use group panics; undo brings the machine back', async ({ page }) => {
-  await openExplorer(page, 'gpu-audio-nvme', 'rfc-v2');
-  const group = page.getByTestId(`group-${await groupOf(page, GPU)}`);
-  await dragToDriver(page, AUDIO, 'none');
-  await dragToDriver(page, GPU, 'vfio-pci');
-  await run(page, ...rfcV2BindFlow(GPU));
-  await expect(group).toHaveAttribute('data-domain', 'blocked');
+  const group = await openWithGpuGroupBlocked(page);
 
   await dragToDriver(page, AUDIO, 'snd_hda_intel');
   const overlay = page.getByTestId('panic-overlay');

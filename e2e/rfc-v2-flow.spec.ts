@@ -1,8 +1,7 @@
 // The plan's flow under rfc-v2: the group leaves its default domain for the blocked domain when the
 // first device is bound to the iommu fd, moves to the IOASID on attach, and returns on close.
 import { expect, test } from '@playwright/test';
-import { rfcV2BindFlow } from '../src/scenarios/flows/rfcV2DeviceFdNew.ts';
-import { AUDIO, dragToDriver, GPU, groupOf, openExplorer, run, shoot } from './explorer.ts';
+import { AUDIO, dragToDriver, GPU, groupOf, openExplorer, run, openWithGpuGroupBlocked, shoot } from './explorer.ts';
 
 test('rfc-v2: default -> blocked -> IOASID, and back to default on device.close', async ({ page }) => {
   await openExplorer(page, 'gpu-audio-nvme', 'rfc-v2');
@@ -52,12 +51,7 @@ test('rfc-v2: default -> blocked -> IOASID, and back to default on device.close'
 });
 
 test('switching the policy replays the same log under the other rules', async ({ page }) => {
-  await openExplorer(page, 'gpu-audio-nvme', 'rfc-v2');
-  const group = page.getByTestId(`group-${await groupOf(page, GPU)}`);
-  await dragToDriver(page, AUDIO, 'none');
-  await dragToDriver(page, GPU, 'vfio-pci');
-  await run(page, ...rfcV2BindFlow(GPU));
-  await expect(group).toHaveAttribute('data-domain', 'blocked');
+  const group = await openWithGpuGroupBlocked(page);
 
   // Upstream has no VFIO_EXTERNAL_IOMMU: the same program stops there, with the group claimed by
   // the container (blocked until an IOMMU is set) and no device fd.

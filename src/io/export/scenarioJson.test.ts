@@ -5,24 +5,8 @@ import { readScenario } from '../scenario.ts';
 import { exportScenario } from './exportScenario.ts';
 import type { ExportScenario } from './runScenario.ts';
 import { scenarioJson } from './scenarioJson.ts';
-import { builtInCases, fixtureCases, realCases } from './testing/exportCases.ts';
+import { builtInCases, fixtureCases, modelInputs, realCases } from './testing/exportCases.ts';
 import { gpuRfcV2, legacyBug } from './testing/goldenScenarios.ts';
-
-/** What "the same state" means: everything the model is run on. */
-function state(s: ExportScenario) {
-  return {
-    name: s.name,
-    functions: s.topology.functions,
-    rootBusOrder: s.topology.rootBusOrder,
-    sriovEnableOrder: s.topology.sriovEnableOrder,
-    groups: s.grouping.groups,
-    groupOf: [...s.grouping.groupOf],
-    ungrouped: s.grouping.ungrouped,
-    groupsFrom: s.groupsFrom,
-    settings: s.settings,
-    commands: s.commands,
-  };
-}
 
 function readBack(text: string): ExportScenario {
   const r = readScenario(text, { source: 'export.json' });
@@ -34,7 +18,7 @@ describe('scenario JSON round trip', () => {
   const cases = [...builtInCases(), ...fixtureCases(), ...realCases(), { name: 'rfc-v2 log', scenario: gpuRfcV2 }, { name: 'legacy log', scenario: legacyBug() }];
 
   it.each(cases.map((c) => [c.name, c.scenario] as const))('%s', (_name, scenario) => {
-    expect(state(readBack(scenarioJson(scenario)))).toEqual(state(scenario));
+    expect(modelInputs(readBack(scenarioJson(scenario)))).toEqual(modelInputs(scenario));
   });
 
   it('keeps groups the kernel listed (not computable from the text) as the kernel listed them', () => {

@@ -66,3 +66,19 @@ export function groupsMissing(text: string, ids: readonly number[]): number[] {
   }
   return ids.filter((g) => !shown.has(g));
 }
+
+/** What "the same state" means after a round trip through a file or a link: everything the model runs on. */
+export function modelInputs(s: ExportScenario) {
+  return {
+    name: s.name,
+    functions: s.topology.functions,
+    rootBusOrder: s.topology.rootBusOrder,
+    sriovEnableOrder: s.topology.sriovEnableOrder,
+    groups: s.grouping.groups,
+    groupOf: [...s.grouping.groupOf],
+    ungrouped: s.grouping.ungrouped,
+    groupsFrom: s.groupsFrom,
+    settings: s.settings,
+    commands: s.commands,
+  };
+}
