@@ -2,18 +2,17 @@
 // found per second, commands tried per second (TLC's "states generated"), and the time to check
 // the scenario under all three policies, as `cli check` does. Medians of a few runs.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { readScenario } from '../src/io/scenario.ts';
 import { checkSteps } from '../src/model/check/check.ts';
 import { runToEnd } from '../src/model/check/run.ts';
 import { POLICY_NAMES } from '../src/model/kernel/types.ts';
 import { median, round } from './measure.ts';
 
-const SEED = join(dirname(fileURLToPath(import.meta.url)), '../src/model/check/scenarios/seed-gpu-audio-bridge.scenario.json');
-
-export function checkerFigures(runs = 3) {
-  const read = readScenario(readFileSync(SEED, 'utf8'), { source: SEED, readFile: (p) => readFileSync(p, 'utf8') });
+/** `repo` is the repository's root: this code runs bundled, from a temporary directory. */
+export function checkerFigures(repo: string, runs = 3) {
+  const seed = join(repo, 'src/model/check/scenarios/seed-gpu-audio-bridge.scenario.json');
+  const read = readScenario(readFileSync(seed, 'utf8'), { source: seed, readFile: (p) => readFileSync(p, 'utf8') });
   if (!read.ok) throw new Error(read.error.message);
   const { topology, grouping, check: settings } = read.scenario;
   const perRun = Array.from({ length: runs }, () => {

@@ -12,7 +12,7 @@ import { passthroughLog } from './workload.ts';
 
 const SETTINGS = { acsOverride: [], strictSwitch: false };
 
-export function nodeFigures() {
+export function nodeFigures(repo: string) {
   const big = syntheticTopology(4096, 1);
   const groupingMs4096 = medianMs(() => computeGroups(big, SETTINGS), 21);
   const grouping = computeGroups(big, SETTINGS);
@@ -41,6 +41,6 @@ export function nodeFigures() {
     groupingMs4096: round(groupingMs4096),
     commandMs4096: round(commandMs4096, 4),
     replay1000Ms: round(replay1000Ms),
-    ...checkerFigures(),
+    ...checkerFigures(repo),
   };
 }

@@ -23,12 +23,23 @@ export const NOT_RUN = Symbol('not run');
 /** A command that ran and reached no state worth looking up (refused, changed nothing, or reported). */
 export const STAYED = Symbol('stayed');
 
+/** What a shortcut answers for a command that reaches no state worth looking up. */
+export const SHORTCUT_STAYS = -2;
+/** What a shortcut answers for a command that cannot be given from the state (see NOT_RUN). */
+export const SHORTCUT_NOT_RUN = -3;
+
 export interface SearchSpace<N> {
   root: N;
   /** Whether the root is expanded (a panicked machine runs nothing). */
   expandRoot: boolean;
   /** Equal for states with the same future; see stateKey.ts. */
   keyOf(node: N): number;
+  /**
+   * Optional: the key command `c` leads to from `node` when it is known without running the command
+   * (-1 when it is not, SHORTCUT_STAYS or SHORTCUT_NOT_RUN as `move` would say). A key
+   * the tree has already found then costs no run; a new one is still reached through `move`.
+   */
+  shortcut?(node: N, c: number): number;
   /** What command number `c` of the alphabet does from `node`, the tree's state `at`. */
   move(node: N, at: number, c: number): N | typeof NOT_RUN | typeof STAYED;
   /** A state met for the first time, numbered `at` in the tree; returns whether to expand it. */
@@ -36,7 +47,7 @@ export interface SearchSpace<N> {
 }
 
 export interface SearchEnd {
-  tree: SearchTree<number>;
+  tree: SearchTree;
   stoppedBy: StopReason | null;
   progress: SearchProgress;
 }
@@ -66,12 +77,22 @@ export function* breadthFirst<N>(
     for (let i = 0; i < level.length; i++) {
       const { node, at } = level[i]!;
       for (let c = 0; c < alphabetLength; c++) {
+        const known = space.shortcut ? space.shortcut(node, c) : -1;
+        if (known === SHORTCUT_NOT_RUN) continue;
+        if (known === SHORTCUT_STAYS || (known >= 0 && tree.find(known) !== -1)) {
+          transitions++;
+          continue;
+        }
         const reached = space.move(node, at, c);
-        if (reached === NOT_RUN) continue;
+        if (reached === NOT_RUN || reached === STAYED) {
+          if (known >= 0) throw new Error(`internal: the shortcut promised state ${known} for command ${c}, which reached none`);
+          if (reached === STAYED) transitions++;
+          continue;
+        }
         transitions++;
-        if (reached === STAYED) continue;
         const key = space.keyOf(reached);
-        if (tree.find(key) !== undefined) continue;
+        if (known >= 0 && key !== known) throw new Error(`internal: the shortcut promised state ${known} for command ${c}, which reached ${key}`);
+        if (tree.find(key) !== -1) continue;
         const j = tree.add(key, at, c);
         if (space.found(reached, j)) next.push({ node: reached, at: j });
         if (tree.size >= settings.maxStates) {

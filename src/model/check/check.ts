@@ -11,7 +11,8 @@ import { checkInvariants, INVARIANT_IDS, type InvariantId } from '../kernel/inva
 import type { MachineState, PolicyName } from '../kernel/types.ts';
 import { breadthFirst, NOT_RUN, STAYED, type SearchProgress, type StopReason } from './breadthFirst.ts';
 import { DEFAULT_CHUNK, prepare, type CheckInput } from './input.ts';
-import { sameKeyedParts, stateKeyFor } from './stateKey.ts';
+import { outcomeMemo } from './outcomeMemo.ts';
+import { sameKeyedParts, stateKeyParts } from './stateKey.ts';
 import { searchAlphabet, type WorldGroup } from './world.ts';
 
 export type { SearchProgress, StopReason } from './breadthFirst.ts';
@@ -46,12 +47,15 @@ export function* checkSteps(input: CheckInput, chunk = DEFAULT_CHUNK): Generator
     for (const c of checkInvariants(s)) if (!c.holds && !broken.has(c.id)) broken.set(c.id, { state: at, message: c.message });
   };
   judge(start, 0);
+  const parts = stateKeyParts(world);
+  const memo = input.shortcuts === false ? null : outcomeMemo(alphabet, rules, parts);
 
   const { tree, stoppedBy, progress } = yield* breadthFirst<MachineState>(
     {
       root: start,
       expandRoot: !start.panic,
-      keyOf: stateKeyFor(world),
+      keyOf: parts.key,
+      ...(memo ? { shortcut: (s: MachineState, c: number) => memo.successor(s, c) } : {}),
       move(s, _at, c) {
         const r = applyParsed(s, alphabet[c]!, rules, 'verdict');
         if (!r.ok && r.error.reason === 'invalid-command') return NOT_RUN; // names an object no command made yet

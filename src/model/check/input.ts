@@ -26,6 +26,8 @@ export interface CheckInput extends WorldInput {
    * policy can be checked (the mutation test). The machine still says `policy`.
    */
   policyImpl?: Policy;
+  /** False turns off the remembered answers (outcomeMemo.ts), so a test can compare both searches. */
+  shortcuts?: boolean;
 }
 
 /** How often a search reports progress and may be stopped: every this many states expanded. */

@@ -1,24 +1,28 @@
 // The states a breadth-first search has found, each with the state it was first reached from and
 // the command that led there. Breadth-first order makes the path back to the start a shortest one.
-export interface SearchTree<K> {
-  /** The index of a state by its key, or undefined when not seen yet. */
-  find(key: K): number | undefined;
+// States are known by their keys (stateKey.ts), integers below 2^53.
+import { integerIndex } from './numberTables.ts';
+
+export interface SearchTree {
+  /** The index of a state by its key, or -1 when not seen yet. */
+  find(key: number): number;
   /** Records a new state reached from `parent` by command `via`; returns its index. */
-  add(key: K, parent: number, via: number): number;
+  add(key: number, parent: number, via: number): number;
   readonly size: number;
   /** Command indices from the start to state `i`. */
   pathTo(i: number): number[];
 }
 
-export function searchTree<K>(rootKey: K): SearchTree<K> {
-  const index = new Map<K, number>([[rootKey, 0]]);
+export function searchTree(rootKey: number): SearchTree {
+  const index = integerIndex();
+  index.add(rootKey, 0);
   const parent: number[] = [-1];
   const via: number[] = [-1];
   return {
     find: (key) => index.get(key),
     add(key, from, command) {
       const i = parent.length;
-      index.set(key, i);
+      index.add(key, i);
       parent.push(from);
       via.push(command);
       return i;

@@ -22,9 +22,24 @@
 // Map looks up fastest.
 import type { Domain, GroupState, MachineState, UserOwner } from '../kernel/types.ts';
 import type { Bdf } from '../topology/types.ts';
+import { sequenceInterner } from './numberTables.ts';
 import { WorldError, type World } from './world.ts';
 
 export type StateKey = (s: MachineState) => number;
+
+/** A state's key and the numbers of its two parts (the drivers' shortcut, driverOutcomes.ts, reads them). */
+export interface StateKeyParts {
+  /** The number of the drivers and overrides of the world's functions: equal exactly when they are. */
+  drivers(s: MachineState): number;
+  /** The number of the userspace objects, renamed by creation order. */
+  objects(s: MachineState): number;
+  key: StateKey;
+}
+
+/** The key of a state with these part numbers. */
+export function keyOfParts(drivers: number, objects: number, panicked: boolean): number {
+  return pair(drivers, objects) * 2 + (panicked ? 1 : 0);
+}
 
 const DOMAIN_KINDS = { default: 0, blocked: 1, container: 2, ioasid: 3 } as const;
 const IOMMU_TYPES = { none: 0, type1: 1, external: 2 } as const;
@@ -34,14 +49,14 @@ const PATHS = { group: 0, new: 1, cdev: 2 } as const;
 const MAX_PART_ID = 2 ** 25;
 
 /** Numbers for code sequences: equal sequences get the same number, different ones different numbers. */
-function interner(): (codes: number[]) => number {
-  const ids = new Map<string, number>();
-  return (codes) => {
-    const text = String.fromCharCode.apply(null, codes);
-    let id = ids.get(text);
-    if (id === undefined) {
-      if (ids.size >= MAX_PART_ID) throw new WorldError(`check: the world reaches more than ${MAX_PART_ID} distinct driver settings or object states; bound it further (check.maxStates, fewer objects)`);
-      ids.set(text, (id = ids.size));
+function interner(): (codes: number[], length: number) => number {
+  const intern = sequenceInterner();
+  let count = 0;
+  return (codes, length) => {
+    const id = intern(codes, length);
+    if (id === count) {
+      if (count >= MAX_PART_ID) throw new WorldError(`check: the world reaches more than ${MAX_PART_ID} distinct driver settings or object states; bound it further (check.maxStates, fewer objects)`);
+      count++;
     }
     return id;
   };
@@ -58,6 +73,10 @@ export function pair(a: number, b: number): number {
  * in a row, which share all but the part a command changed.
  */
 export function stateKeyFor(world: World): StateKey {
+  return stateKeyParts(world).key;
+}
+
+export function stateKeyParts(world: World): StateKeyParts {
   const bdfs = world.bdfs;
   const groups = world.groups.map((g) => g.id);
   // A device fd's code holds its function's index times 256 (objectsPart).
@@ -70,8 +89,8 @@ export function stateKeyFor(world: World): StateKey {
     if (code === undefined) driverCodes.set(d, (code = driverCodes.size + 2));
     return code;
   };
-  // Reused between keys: each part writes its codes from the start and cuts the array to length
-  // (emptying it would drop its storage, and every key would grow a new one).
+  // Reused between keys: each part writes its codes from the start (emptying an array would drop
+  // its storage, and every key would grow a new one).
   const driverCodesOf: number[] = [];
   const objectCodes: number[] = [];
   const driversId = interner();
@@ -95,7 +114,7 @@ export function stateKeyFor(world: World): StateKey {
     }
     lastDrivers = s.drivers;
     lastOverrides = s.overrides;
-    return (lastDriversId = driversId(codes));
+    return (lastDriversId = driversId(codes, n));
   };
 
   const objectsPart = (s: MachineState): number => {
@@ -121,18 +140,18 @@ export function stateKeyFor(world: World): StateKey {
     // Device fds are a set: nothing refers to one, so their order is not part of the state.
     if (s.devices.size > 1) sortTail(codes, codes.length - s.devices.size);
     lastObjects = s;
-    return (lastObjectsId = objectsId(codes));
+    return (lastObjectsId = objectsId(codes, codes.length));
   };
 
-  return (s) => {
-    const d = driversPart(s);
-    const o = objectsPart(s);
-    return pair(d, o) * 2 + (s.panic ? 1 : 0);
+  return {
+    drivers: driversPart,
+    objects: objectsPart,
+    key: (s) => keyOfParts(driversPart(s), objectsPart(s), s.panic !== null),
   };
 }
 
 /** Whether two states hold the very same userspace objects (the parts the objects code reads). */
-function sameObjects(a: MachineState, b: MachineState): boolean {
+export function sameObjects(a: MachineState, b: MachineState): boolean {
   return a.groups === b.groups && a.containers === b.containers && a.iommufds === b.iommufds && a.ioasids === b.ioasids && a.devices === b.devices;
 }
 
