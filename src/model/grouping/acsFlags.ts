@@ -25,12 +25,19 @@ const BITS: [keyof AcsBits, number][] = [
 
 /** The register value a set of named bits stands for. */
 export function acsMask(bits: AcsBits): number {
-  return BITS.reduce((mask, [name, bit]) => (bits[name] ? mask | bit : mask), 0);
+  let mask = 0;
+  for (const [name, bit] of BITS) if (bits[name]) mask |= bit;
+  return mask;
 }
+
+/** The 128 possible names, made once: every port of a big machine asks for one. */
+const BIT_NAMES: readonly string[] = Array.from({ length: 0x80 }, (_, mask) =>
+  BITS.filter(([, bit]) => mask & bit).map(([name]) => name.toUpperCase()).join(', '),
+);
 
 /** "RR, CR, UF" for a mask, in register order. */
 export function acsBitNames(mask: number): string {
-  return BITS.filter(([, bit]) => mask & bit).map(([name]) => name.toUpperCase()).join(', ');
+  return BIT_NAMES[mask & 0x7f]!;
 }
 
 /** quirks.c pci_acs_ctrl_enabled(): every requested control is among those enabled (or implied). */

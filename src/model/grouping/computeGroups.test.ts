@@ -162,6 +162,12 @@ describe('input checks', () => {
     expect(() => computeGroups(t)).toThrow('0000:01:00.0 names parent bridge 0000:00:02.0, which is not in the topology');
   });
 
+  it('names a function that is its own ancestor', () => {
+    const t = topology(rootPort('00:02.0', {}, [rootPort('01:00.0', {}, [endpoint('02:00.0')])]));
+    t.functions = t.functions.map((f) => (f.bdf === '0000:00:02.0' ? { ...f, parent: '0000:01:00.0' } : f));
+    expect(() => computeGroups(t)).toThrow(/is its own ancestor in the topology/);
+  });
+
   it('rejects a bus placed below two bridges', () => {
     const t = topology(rootPort('00:02.0', {}, [endpoint('01:00.0')]), rootPort('00:03.0', {}, [endpoint('01:01.0')]));
     expect(() => computeGroups(t)).toThrow(/bus 0000:01 below/);

@@ -25,7 +25,8 @@ export function computeGroups(topology: Topology, settings: GroupingSettings = D
   const groups: IommuGroup[] = [];
   const ungrouped: PciNode[] = [];
   const look = { tree, judge, aliases, groupOf: (n: PciNode) => (groupAt[n.order]! < 0 ? undefined : groupAt[n.order]) };
-  for (const node of tree.nodes) {
+  for (let i = 0; i < tree.nodes.length; i++) {
+    const node = tree.nodes[i]!;
     // A function the IOMMU does not translate is never probed and owns no group (A.9 item 11).
     if (!node.fn.translated) {
       ungrouped.push(node);

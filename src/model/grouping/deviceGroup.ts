@@ -2,7 +2,7 @@
 // the first existing group it finds and allocates a new one only when it finds none (kernel-semantics
 // A.5, corrected by A.9 item 10). It returns how it found the group, for the reasons.
 import type { AcsJudge, PathFailure } from './acsJudge.ts';
-import type { DmaAliases, DmaAliasHop } from './dmaAliasWalk.ts';
+import type { BridgeHop, DmaAliases } from './dmaAliasWalk.ts';
 import { existsWhenProbing, isRootBus, type PciNode, type PciTree } from './pciTree.ts';
 
 /** How one function is related to the next on the way to a group (steps 3 and 4). */
@@ -15,7 +15,7 @@ export interface SearchLink {
   alias?: { owner: PciNode; source: string };
 }
 
-export type BridgeHop = Exclude<DmaAliasHop, { kind: 'self' | 'quirk-alias' }>;
+export type { BridgeHop } from './dmaAliasWalk.ts';
 
 export type Finding =
   /** Step 1: a bridge that takes ownership of the requester ID already has a group. */
@@ -37,12 +37,11 @@ export interface GroupLookup {
 
 /** pci_device_group(dev): where `dev` belongs, given the groups of the functions probed before it. */
 export function pciDeviceGroup(dev: PciNode, look: GroupLookup): Finding {
-  // Step 1 (get_pci_alias_or_group): walk the DMA aliases; the last device seen owns the DMA.
+  // Step 1 (get_pci_alias_or_group): walk the DMA aliases; the last device seen owns the DMA. The
+  // walk's first hops are dev itself and its quirk aliases (dev has no group yet), then the bridges.
   let owner = dev;
-  const walk = look.aliases.walk(dev);
-  for (const hop of walk.hops) {
+  for (const hop of look.aliases.bridgeWalk(dev.bus).hops) {
     owner = hop.dev;
-    if (hop.kind === 'self' || hop.kind === 'quirk-alias') continue; // dev itself has no group yet
     const group = look.groupOf(hop.dev);
     if (group !== undefined) return { step: 'alias-walk', group, holder: hop.dev, hop };
   }
@@ -61,8 +60,14 @@ export function pciDeviceGroup(dev: PciNode, look: GroupLookup): Finding {
   const search = new AliasSearch(dev, look);
   const found = search.aliasGroup(owner) ?? search.functionAliasGroup(owner);
   if (found) return { step: 'alias-search', group: found.group, holder: found.holder, owner, links: found.links };
-  return { step: 'new' };
+  return NEW_GROUP;
 }
+
+/** Most functions of a big machine allocate a group: one finding serves them all. */
+const NEW_GROUP: Finding = Object.freeze({ step: 'new' });
+
+/** The links of a function without DMA aliases, nearly every one: shared, never written. */
+const NO_LINKS: readonly SearchLink[] = Object.freeze([]);
 
 interface Found {
   group: number;
@@ -70,18 +75,29 @@ interface Found {
   links: SearchLink[];
 }
 
+/**
+ * The kernel's `devfns` bitmap, for every search at once: devfn d was tried by the current search
+ * when triedBy[d] holds its number. A big machine runs thousands of searches; none allocates one.
+ */
+const triedBy = new Int32Array(256);
+let searches = 0;
+
 /** get_pci_alias_group() and get_pci_function_alias_group(), with their shared `devfns` bitmap. */
 class AliasSearch {
-  /** Made on first use: most functions find a group in step 2 or try a single devfn. */
-  private devfns: Set<number> | null = null;
+  private readonly number: number;
 
-  constructor(private readonly probing: PciNode, private readonly look: GroupLookup) {}
+  constructor(private readonly probing: PciNode, private readonly look: GroupLookup) {
+    if (searches === 0x7fffffff) {
+      triedBy.fill(0);
+      searches = 0;
+    }
+    this.number = ++searches;
+  }
 
   /** iommu.c get_pci_alias_group(): the node's own group, else that of a same-bus alias (or its slot). */
   aliasGroup(node: PciNode): Found | null {
-    this.devfns ??= new Set();
-    if (this.devfns.has(node.devfn)) return null;
-    this.devfns.add(node.devfn);
+    if (triedBy[node.devfn] === this.number) return null;
+    triedBy[node.devfn] = this.number;
     const group = this.look.groupOf(node);
     if (group !== undefined) return { group, holder: node, links: [] };
     for (const link of this.sameBusAliases(node)) {
@@ -104,9 +120,9 @@ class AliasSearch {
   }
 
   /** search.c pci_devs_are_dma_aliases() partners on the node's bus, plus strict-switch partners, in probe order. */
-  private sameBusAliases(node: PciNode): SearchLink[] {
+  private sameBusAliases(node: PciNode): readonly SearchLink[] {
     const strict = this.look.judge.spoilerOf(node) !== undefined;
-    if (!strict && !this.look.aliases.has(node)) return [];
+    if (!strict && !this.look.aliases.has(node)) return NO_LINKS;
     const links: SearchLink[] = this.look.aliases.partners(node).map((p) => ({
       from: node,
       to: p.dev,

@@ -46,30 +46,34 @@ const PCIE_BRIDGE_ALIAS_IDS = new Set([
 // quirks.c quirk_bridge_cavm_thrx2_pcie_root: the IOMMU sits at this bridge, not at the root bus.
 const BRIDGE_XLATE_ROOT_IDS = new Set(ids(BROADCOM, [0x9000, 0x9084]));
 
+const NO_ALIASES: ReadonlyMap<number, string> = new Map();
+
 /**
  * The dma_alias_mask of a function (pci_add_dma_alias): devfn -> what the function does, as a
  * predicate to follow its address ("uses function 1's requester ID (quirk_dma_func1_alias)").
  */
-export function dmaAliasDevfns(node: PciNode): Map<number, string> {
-  const aliases = new Map<number, string>();
+export function dmaAliasDevfns(node: PciNode): ReadonlyMap<number, string> {
+  // Made only for a function that has an alias: nearly none do, and a big machine has thousands.
+  let aliases: Map<number, string> | null = null;
+  const add = (d: number, why: string) => void (aliases ??= new Map()).set(d, why);
   const { fn } = node;
   const slot = node.devfn >> 3;
   const func = node.devfn & 7;
   const id = idOf(node);
-  if (FUNC0_ALIAS.has(id) && func !== 0) aliases.set(devfn(slot, 0), "uses function 0's requester ID (quirk_dma_func0_alias)");
-  if (FUNC1_ALIAS.has(id) && func !== 1) aliases.set(devfn(slot, 1), "uses function 1's requester ID (quirk_dma_func1_alias)");
+  if (FUNC0_ALIAS.has(id) && func !== 0) add(devfn(slot, 0), "uses function 0's requester ID (quirk_dma_func0_alias)");
+  if (FUNC1_ALIAS.has(id) && func !== 1) add(devfn(slot, 1), "uses function 1's requester ID (quirk_dma_func1_alias)");
   // quirks.c fixed_dma_alias_tbl: Adaptec 3405 and 3805 (subsystem 9005:02bb, 9005:02bc) use 01.0.
   if (id === ADAPTEC2 * 0x10000 + 0x0285 && fn.subsystem?.vendor === ADAPTEC2 && (fn.subsystem.device === 0x02bb || fn.subsystem.device === 0x02bc)) {
-    aliases.set(devfn(1, 0), 'has a hidden DMA engine at 01.0 (quirk_fixed_dma_alias)');
+    add(devfn(1, 0), 'has a hidden DMA engine at 01.0 (quirk_fixed_dma_alias)');
   }
   if (MIC_X200.has(id)) {
-    for (const d of [devfn(0x10, 0), devfn(0x11, 0), devfn(0x12, 3)]) aliases.set(d, 'forwards with the fixed requester IDs 10.0, 11.0, 12.3 (quirk_mic_x200_dma_alias)');
+    for (const d of [devfn(0x10, 0), devfn(0x11, 0), devfn(0x12, 3)]) add(d, 'forwards with the fixed requester IDs 10.0, 11.0, 12.3 (quirk_mic_x200_dma_alias)');
   }
   if (PEX_VCA.has(id)) {
-    for (let s = 0; s < 0x20; s++) for (let f = 0; f < 5; f++) aliases.set(devfn(s, f), "uses functions 0-4 of every slot (quirk_pex_vca_alias)");
+    for (let s = 0; s < 0x20; s++) for (let f = 0; f < 5; f++) add(devfn(s, f), "uses functions 0-4 of every slot (quirk_pex_vca_alias)");
   }
-  for (const d of fn.quirks?.dmaAliasDevfns ?? []) aliases.set(d, 'has DMA aliases given in the topology');
-  return aliases;
+  for (const d of fn.quirks?.dmaAliasDevfns ?? []) add(d, 'has DMA aliases given in the topology');
+  return aliases ?? NO_ALIASES;
 }
 
 /**

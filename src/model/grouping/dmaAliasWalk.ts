@@ -3,7 +3,7 @@
 // (kernel-semantics A.4). The pci_real_dma_dev() clause (VMD) is not modelled (A.10).
 import { shortBdf } from '../topology/bdf.ts';
 import { bridgeXlateRootSource, dmaAliasDevfns, pcieBridgeAliasSource } from './dmaAliasQuirks.ts';
-import { isRootBus, type PciNode, type PciTree } from './pciTree.ts';
+import { isRootBus, type PciBus, type PciNode, type PciTree } from './pciTree.ts';
 
 /** One call of the walk's callback: `dev` takes (or shares) the requester ID `rid`. */
 export type DmaAliasHop =
@@ -30,9 +30,47 @@ export interface DmaAliasPartner {
 
 const rid = (bus: string, devfn: number) => shortBdf(`${bus}:${(devfn >> 3).toString(16).padStart(2, '0')}.${devfn & 7}`);
 
+/** A bridge's hop of the walk: the kinds that carry a requester ID of the bridge's making. */
+export type BridgeHop = Exclude<DmaAliasHop, { kind: 'self' | 'quirk-alias' }>;
+
+/** The walk's loop over the bridges above `start` (search.c pci_for_each_dma_alias). */
+function bridgeWalkFrom(start: PciBus): { hops: BridgeHop[]; stoppedAt: DmaAliasWalk['stoppedAt'] } {
+  const hops: BridgeHop[] = [];
+  for (let bus = start; !isRootBus(bus); bus = bus.parent!) {
+    const tmp = bus.self;
+    if (tmp === null) continue; // virtual bus (SR-IOV)
+    const xlate = bridgeXlateRootSource(tmp);
+    if (xlate !== null) return { hops, stoppedAt: { bridge: tmp, source: xlate } };
+    // Requester IDs are spelled only for the hops that add one: PCIe ports, the usual case, add none.
+    switch (tmp.fn.pcieType) {
+      case 'root-port':
+      case 'switch-upstream':
+      case 'switch-downstream':
+        break; // PCIe ports forward requester IDs unchanged
+      case 'pcie-to-pci-bridge':
+        hops.push({ dev: tmp, kind: 'pcie-to-pci-bridge', rid: rid(bus.key, 0) });
+        break;
+      case 'pci-to-pcie-bridge':
+        hops.push({ dev: tmp, kind: 'pci-to-pcie-bridge', rid: rid(tmp.bus.key, tmp.devfn) });
+        break;
+      case null: {
+        const flagged = pcieBridgeAliasSource(tmp);
+        hops.push(flagged !== null
+          ? { dev: tmp, kind: 'pcie-bridge-alias', rid: rid(bus.key, 0), source: flagged }
+          : { dev: tmp, kind: 'pci-bridge', rid: rid(tmp.bus.key, tmp.devfn) });
+        break;
+      }
+      default:
+        break; // a bridge of another PCIe type adds no alias (A.9 item 12)
+    }
+  }
+  return { hops, stoppedAt: null };
+}
+
 /** The DMA-alias facts of one topology, computed once per function. */
 export class DmaAliases {
-  private readonly masks = new Map<PciNode, Map<number, string>>();
+  private readonly bridgeWalks = new Map<PciBus, { hops: BridgeHop[]; stoppedAt: DmaAliasWalk['stoppedAt'] }>();
+  private readonly masks = new Map<PciNode, ReadonlyMap<number, string>>();
   /** `bus/devfn` -> functions on that bus whose dma_alias_mask holds devfn. */
   private readonly aliasedBy = new Map<string, PciNode[]>();
 
@@ -61,35 +99,18 @@ export class DmaAliases {
     for (const [devfn, source] of this.masks.get(node) ?? []) {
       hops.push({ dev: node, kind: 'quirk-alias', rid: rid(node.bus.key, devfn), source });
     }
-    for (let bus = node.bus; !isRootBus(bus); bus = bus.parent!) {
-      const tmp = bus.self;
-      if (tmp === null) continue; // virtual bus (SR-IOV)
-      const xlate = bridgeXlateRootSource(tmp);
-      if (xlate !== null) return { hops, stoppedAt: { bridge: tmp, source: xlate } };
-      // Requester IDs are spelled only for the hops that add one: PCIe ports, the usual case, add none.
-      switch (tmp.fn.pcieType) {
-        case 'root-port':
-        case 'switch-upstream':
-        case 'switch-downstream':
-          break; // PCIe ports forward requester IDs unchanged
-        case 'pcie-to-pci-bridge':
-          hops.push({ dev: tmp, kind: 'pcie-to-pci-bridge', rid: rid(bus.key, 0) });
-          break;
-        case 'pci-to-pcie-bridge':
-          hops.push({ dev: tmp, kind: 'pci-to-pcie-bridge', rid: rid(tmp.bus.key, tmp.devfn) });
-          break;
-        case null: {
-          const flagged = pcieBridgeAliasSource(tmp);
-          hops.push(flagged !== null
-            ? { dev: tmp, kind: 'pcie-bridge-alias', rid: rid(bus.key, 0), source: flagged }
-            : { dev: tmp, kind: 'pci-bridge', rid: rid(tmp.bus.key, tmp.devfn) });
-          break;
-        }
-        default:
-          break; // a bridge of another PCIe type adds no alias (A.9 item 12)
-      }
-    }
-    return { hops, stoppedAt: null };
+    const above = this.bridgeWalk(node.bus);
+    return { hops: [...hops, ...above.hops], stoppedAt: above.stoppedAt };
+  }
+
+  /**
+   * The bridges' part of the walk from a function on `bus`: the same for every function on it, so
+   * made once per bus (a big machine walks thousands of functions on a few hundred buses).
+   */
+  bridgeWalk(bus: PciBus): { hops: readonly BridgeHop[]; stoppedAt: DmaAliasWalk['stoppedAt'] } {
+    let walk = this.bridgeWalks.get(bus);
+    if (walk === undefined) this.bridgeWalks.set(bus, (walk = bridgeWalkFrom(bus)));
+    return walk;
   }
 
   /** search.c pci_devs_are_dma_aliases(): functions on `node`'s bus that it aliases or that alias it. */

@@ -2,6 +2,7 @@
 // hardware or firmware, and every place a quirk, a given verdict or the override decided.
 import { shortBdf } from '../topology/bdf.ts';
 import type { Topology } from '../topology/types.ts';
+import type { AcsVerdict } from './acsEnabled.ts';
 import type { AcsJudge } from './acsJudge.ts';
 import { standardAcsEnabled } from './acsEnabled.ts';
 import { REQ_ACS_FLAGS } from './acsFlags.ts';
@@ -42,8 +43,14 @@ function settingNotes({ override, overrideWords, judge }: NotesInput): string[] 
 /** Notes for the functions whose ACS verdict the grouping consulted, in probe order. */
 function verdictNotes({ judge, ivrs }: NotesInput): string[] {
   const notes: string[] = [];
-  const consulted = [...judge.consulted()].sort(([a], [b]) => a.order - b.order);
-  for (const [node, verdict] of consulted) {
+  // Most verdicts are the ACS capability's own and say nothing: only the others are sorted.
+  const worthNoting: [PciNode, AcsVerdict][] = [];
+  for (const entry of judge.consulted()) {
+    const [node, verdict] = entry;
+    if (verdict.decidedBy !== 'standard' || node.fn.acs?.ctrlAssumed || (ivrs === null && node.fn.multifunction && isRootBus(node.bus))) worthNoting.push(entry);
+  }
+  worthNoting.sort(([a], [b]) => a.order - b.order);
+  for (const [node, verdict] of worthNoting) {
     const word = verdict.isolated ? 'isolated' : 'not isolated';
     switch (verdict.decidedBy) {
       case 'function-quirk':

@@ -91,7 +91,6 @@ function linkNodes(topology: Topology): Map<Bdf, PciNode> {
   }
   const nodes = new Map<Bdf, PciNode>();
   const buses = new Map<string, PciBus>();
-  const resolving = new Set<Bdf>();
 
   const busWith = (key: string, self: PciNode | null, parent: PciBus | null, who: Bdf): PciBus => {
     const existing = buses.get(key);
@@ -106,26 +105,26 @@ function linkNodes(topology: Topology): Map<Bdf, PciNode> {
     return existing;
   };
 
-  // `child` is the function that names `bdf` as its PF or parent bridge, for the error when it is missing.
-  const nodeOf = (bdf: Bdf, child: PciFunction | null): PciNode => {
+  // `child` is the function that names `bdf` as its PF or parent bridge, for the error when it is
+  // missing; `depth` counts the functions below it on the way here, more than there are in a cycle.
+  const nodeOf = (bdf: Bdf, child: PciFunction | null, depth: number): PciNode => {
     const done = nodes.get(bdf);
     if (done) return done;
     const fn = fns.get(bdf);
     if (!fn) throw new Error(`${child === null ? bdf : child.physfn === bdf ? `VF ${child.bdf} names PF ${bdf}` : `${child.bdf} names parent bridge ${bdf}`}, which is not in the topology`);
-    if (resolving.has(bdf)) throw new Error(`${bdf} is its own ancestor in the topology`);
-    resolving.add(bdf);
+    if (depth > fns.size) throw new Error(`${bdf} is its own ancestor in the topology`);
     const key = busOf(bdf);
     let bus: PciBus;
     let pf: PciNode | null = null;
     if (fn.physfn !== undefined) {
-      pf = nodeOf(fn.physfn, fn);
+      pf = nodeOf(fn.physfn, fn, depth + 1);
       // A VF on its PF's bus shares it; any other bus number is a virtual bus with no bridge
       // (drivers/pci/iov.c virtfn_add_bus: child bus of the PF's bus, bus->self == NULL).
       bus = key === pf.bus.key ? pf.bus : busWith(key, null, pf.bus, bdf);
     } else if (fn.parent === null) {
       bus = busWith(key, null, null, bdf);
     } else {
-      const bridge = nodeOf(fn.parent, fn);
+      const bridge = nodeOf(fn.parent, fn, depth + 1);
       bus = busWith(key, bridge, bridge.bus, bdf);
       if (bridge.subordinate && bridge.subordinate !== bus) {
         throw new Error(`functions below ${bridge.bdf} sit on two buses, ${bridge.subordinate.key} and ${key}`);
@@ -134,11 +133,10 @@ function linkNodes(topology: Topology): Map<Bdf, PciNode> {
     }
     const node: PciNode = { fn, bdf, devfn: canonicalDevfn(bdf), slot: slotOf(bdf), bus, subordinate: null, pf, order: -1 };
     nodes.set(bdf, node);
-    resolving.delete(bdf);
     return node;
   };
 
-  for (const fn of topology.functions) nodeOf(fn.bdf, null);
+  for (const fn of topology.functions) nodeOf(fn.bdf, null, 0);
   return nodes;
 }
 
