@@ -25,9 +25,7 @@ export function probeOrder(nodes: readonly PciNode[], topology: Topology): PciNo
   for (const root of rootBusScanOrder([...bootByBus.keys()].filter((b) => b.parent === null), topology)) addBus(root);
 
   if (vfsByPf.size === 0) return ordered;
-  const bootOrder = new Map<PciNode, number>();
-  ordered.forEach((n, i) => bootOrder.set(n, i));
-  const pfs = [...vfsByPf.keys()].sort((a, b) => bootOrder.get(a)! - bootOrder.get(b)!);
+  const pfs = ordered.filter((n) => vfsByPf.has(n)); // in boot order
   const enableRank = new Map((topology.sriovEnableOrder ?? []).map((bdf, i) => [bdf.toLowerCase(), i]));
   const rank = (pf: PciNode) => enableRank.get(pf.bdf) ?? enableRank.size;
   for (const pf of pfs.sort((a, b) => rank(a) - rank(b))) {
