@@ -4,33 +4,65 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 /**
- * The graph is a lazy chunk (App.tsx), yet the first screen always needs it: without a hint the
- * browser asks for it only after the entry has run and React has rendered once. A modulepreload
- * link lets it download and compile while the entry runs (it counts as initial JavaScript).
+ * Chunks the entry (src/main.tsx) imports dynamically yet may need at once: the React part
+ * (src/ui/app/mount.tsx), which loads while the entry opens the machine, and the saved-session
+ * reader, evaluated only when this browser holds a session. Without a hint the browser would ask
+ * for them only once the entry runs: modulepreload links for them and every chunk they import let
+ * all of it download and compile beside the entry (they count as initial JavaScript).
  */
-function preloadGraphChunk(): Plugin {
+function preloadStartChunks(): Plugin {
+  const FACADES = ['/src/ui/app/mount.tsx', '/src/persist/loadSavedSession.ts'];
   let base = '/';
   return {
-    name: 'preload-graph-chunk',
+    name: 'preload-start-chunks',
     apply: 'build',
     configResolved(config) {
       base = config.base;
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const graph = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/ui/graph/GraphView.tsx'));
-        if (!graph) throw new Error('preload-graph-chunk: no chunk for src/ui/graph/GraphView.tsx (renamed? update vite.config.ts)');
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${graph.fileName}` }, injectTo: 'head' }];
+      handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) add(imported);
+        };
+        for (const facade of FACADES) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(facade));
+          if (!chunk) throw new Error(`preload-start-chunks: no chunk for ${facade} (renamed? update vite.config.ts)`);
+          add(chunk.fileName);
+        }
+        return [...files]
+          .filter((f) => !html.includes(`${base}${f}"`))
+          .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
       },
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), preloadGraphChunk()],
+  plugins: [react(), tailwindcss(), preloadStartChunks()],
   server: { port: 5173 },
   preview: { port: 4173 },
+  build: {
+    rolldownOptions: {
+      output: {
+        // React Flow's and d3's code in a chunk of its own beside the React part (above): every
+        // first screen draws the graph, so both load at start, and the files stream and compile in
+        // parallel. Code only: React Flow's style sheet stays with the entry's, in the page's head.
+        // React itself and zustand, which the entry uses too, first go into a chunk of their own, or
+        // the React Flow chunk would take them along and the entry would have to wait for all of it.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|zustand|use-sync-external-store)[\\/]/, priority: 2 },
+            { name: 'react-flow', test: /node_modules[\\/](@xyflow[\\/]|d3-).*\.m?js$/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',

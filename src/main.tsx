@@ -1,22 +1,36 @@
-import { StrictMode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+// The page's start, in two parts that load side by side: this entry reads what to open and opens
+// the machine (the model's work, the longest part of a start) while the browser still downloads
+// and compiles the React part (ui/app/mount.tsx: React DOM, the app, React Flow), which then draws it.
 import '@xyflow/react/dist/style.css';
 import { startAutosave } from './persist/autosave.ts';
 import { browserStorage } from './persist/browserStorage.ts';
 import { performSavedActions } from './persist/restore.ts';
-import { keepReplacedSession, loadSavedSession, restoreReplacedSession } from './persist/savedSession.ts';
+import { hasStoredSession, keepReplacedSession, restoreReplacedSession, type KeyValueStorage, type SavedSessionLoad } from './persist/savedSession.ts';
 import { createExplorerStore } from './store/explorerStore.ts';
-import { App } from './ui/app/App.tsx';
 import { armFault } from './ui/app/faultDrill.ts';
-import { PageMessageBar } from './ui/app/PageMessageBar.tsx';
+import { afterFirstView } from './ui/app/firstView.ts';
 import { createPageMessages } from './ui/app/pageMessages.ts';
+import { showStartFailure } from './ui/app/startFailure.ts';
 import { startup } from './ui/app/startup.ts';
 import { installTestHook } from './ui/app/testHook.ts';
 import './index.css';
 
-async function main(root: Root) {
+// Asked for first, so that it loads while the machine is opened below (also preloaded: vite.config.ts).
+const reactPart = import('./ui/app/mount.tsx');
+
+/**
+ * The session saved in this browser. Its reader, with the scenario file reader and their schemas
+ * behind it, is evaluated only when there is one to read (it is preloaded, so it costs no wait).
+ */
+async function savedSession(storage: KeyValueStorage): Promise<SavedSessionLoad> {
+  if (!hasStoredSession(storage)) return { kind: 'none' };
+  const { loadSavedSession } = await import('./persist/loadSavedSession.ts');
+  return loadSavedSession(storage, new Date());
+}
+
+async function main(element: HTMLElement) {
   const storage = browserStorage(window);
-  const saved = storage.ok ? loadSavedSession(storage.storage, new Date()) : ({ kind: 'none' } as const);
+  const saved: SavedSessionLoad = storage.ok ? await savedSession(storage.storage) : { kind: 'none' };
   const start = await startup({
     search: window.location.search,
     hash: window.location.hash,
@@ -40,7 +54,10 @@ async function main(root: Root) {
     messages.getState().add({ topic: 'autosave', text: 'Autosave is off for this visit, so that the work saved in this browser is not overwritten.' });
   }
   if (storage.ok && !onlyCopy) {
-    const autosave = startAutosave(store, storage.storage, { onProblem: (text) => messages.getState().add({ topic: 'autosave', text }) });
+    const autosave = startAutosave(store, storage.storage, {
+      onProblem: (text) => messages.getState().add({ topic: 'autosave', text }),
+      firstSaveAfter: afterFirstView(),
+    });
     window.addEventListener('pagehide', autosave.flush);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && autosave.flush());
     // A link replaced the saved work as the session; the work is kept and one click brings it back.
@@ -64,26 +81,15 @@ async function main(root: Root) {
   // (the work so far is saved on the way out).
   window.addEventListener('hashchange', () => /^#v\d+=/.test(window.location.hash) && window.location.reload());
 
-  root.render(
-    <StrictMode>
-      <App store={store} />
-      <PageMessageBar store={messages} />
-    </StrictMode>,
-  );
+  const { mountApp } = await reactPart;
+  mountApp(element, store, messages);
 }
 
-// The app's code has loaded: the scale e2e reports the time from here to the graph on screen.
+// The entry's code has loaded: the scale e2e reports the time from here to the graph on screen.
 performance.mark('explorer:boot');
 const element = document.getElementById('root');
 if (!element) throw new Error('index.html has no #root element');
-const root = createRoot(element);
-main(root).catch((e: unknown) => {
+main(element).catch((e: unknown) => {
   // Never a blank page: a start that fails says so and how to start clean.
-  const message = e instanceof Error ? e.message : String(e);
-  root.render(
-    <div role="alert" data-testid="start-failed" className="m-8 max-w-2xl rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
-      <p className="font-semibold">The explorer could not start: {message}</p>
-      <p className="mt-2">Reload the page; if it fails again, open it without anything after the address ({window.location.origin + window.location.pathname}).</p>
-    </div>,
-  );
+  showStartFailure(element, e instanceof Error ? e.message : String(e));
 });

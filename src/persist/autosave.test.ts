@@ -1,11 +1,11 @@
-// Autosave writes once at start, then once per pause in the user's changes, not once per command;
+// Autosave writes once at start (or when the page lets it), then once per pause in the user's changes, not once per command;
 // a failing storage is reported once, not on every change, and saving resumes when it works again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gpuAudioNvme } from '../scenarios/index.ts';
 import { createExplorerStore } from '../store/explorerStore.ts';
 import { startAutosave } from './autosave.ts';
+import { readSession } from './readSession.ts';
 import { SESSION_KEY } from './savedSession.ts';
-import { readSession } from './session.ts';
 import { MemoryStorage } from './testing/memoryStorage.ts';
 
 beforeEach(() => {
@@ -49,6 +49,33 @@ describe('autosave', () => {
     store.getState().setAnimations(false);
     vi.advanceTimersByTime(100);
     expect(storage.writes).toBe(1);
+  });
+
+  it('holds the save at start until firstSaveAfter (a selection meanwhile is no reason to save)', async () => {
+    const storage = new MemoryStorage();
+    const store = createExplorerStore(gpuAudioNvme);
+    let firstViewShown = () => undefined as void;
+    startAutosave(store, storage, { delayMs: 10, firstSaveAfter: new Promise<void>((resolve) => (firstViewShown = resolve)) });
+    store.getState().select({ kind: 'device', bdf: '0000:01:00.0' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(storage.writes).toBe(0);
+    firstViewShown();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.writes).toBe(1);
+    store.getState().setPolicy('rfc-v2');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(storage.writes).toBe(2);
+    expect(stored(storage).policy).toBe('rfc-v2');
+  });
+
+  it('saves a change made before firstSaveAfter after the usual delay', async () => {
+    const storage = new MemoryStorage();
+    const store = createExplorerStore(gpuAudioNvme);
+    startAutosave(store, storage, { delayMs: 10, firstSaveAfter: new Promise<void>(() => undefined) });
+    store.getState().setPolicy('rfc-v2');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(storage.writes).toBe(1);
+    expect(stored(storage).policy).toBe('rfc-v2');
   });
 
   it('flush saves at once (the page is being hidden)', () => {

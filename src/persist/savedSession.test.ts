@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { gpuAudioNvme } from '../scenarios/index.ts';
 import { createExplorerStore } from '../store/explorerStore.ts';
-import { keepReplacedSession, loadSavedSession, REPLACED_KEY, restoreReplacedSession, SESSION_KEY } from './savedSession.ts';
+import { loadSavedSession } from './loadSavedSession.ts';
+import { hasStoredSession, keepReplacedSession, REPLACED_KEY, restoreReplacedSession, SESSION_KEY } from './savedSession.ts';
 import { sessionOf } from './session.ts';
 import { MemoryStorage } from './testing/memoryStorage.ts';
 
@@ -47,6 +48,17 @@ describe('loadSavedSession', () => {
     const refusing = { getItem: () => { throw new Error('SecurityError: access denied'); }, setItem: () => undefined, removeItem: () => undefined };
     const r = loadSavedSession(refusing, NOW);
     expect(r.kind === 'set-aside' && r.message).toContain('the browser refused access to local storage (SecurityError: access denied)');
+  });
+});
+
+describe('hasStoredSession', () => {
+  it('is false only when the storage answers that there is none', () => {
+    const storage = new MemoryStorage();
+    expect(hasStoredSession(storage)).toBe(false);
+    storage.setItem(SESSION_KEY, 'not json');
+    expect(hasStoredSession(storage)).toBe(true);
+    // A refusal is for the loader to report.
+    expect(hasStoredSession({ getItem: () => { throw new Error('SecurityError: access denied'); }, setItem: () => undefined, removeItem: () => undefined })).toBe(true);
   });
 });
 

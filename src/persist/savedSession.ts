@@ -1,6 +1,6 @@
-// Where the session lives in the browser (localStorage) and what happens to a stored value that
-// cannot be read: it is moved aside under its own key, never deleted, and the user is told where.
-import { readSession, type RestoredSession } from './session.ts';
+// Where the session lives in the browser (localStorage), and where the work a share link replaced
+// is kept. Loading the stored session is loadSavedSession.ts.
+import type { RestoredSession } from './session.ts';
 
 /** The part of the Web Storage API used here (localStorage in the page, a Map in tests). */
 export interface KeyValueStorage {
@@ -22,24 +22,16 @@ export type SavedSessionLoad =
   /** The stored value could not be read; it was moved to `key` (or could not be, when `key` is null). */
   | { kind: 'set-aside'; key: string | null; message: string };
 
-export function loadSavedSession(storage: KeyValueStorage, now: Date): SavedSessionLoad {
-  let text: string | null;
+/**
+ * Whether this browser holds a saved session to load (or refuses to say): the page loads the
+ * session reader (loadSavedSession.ts) only then.
+ */
+export function hasStoredSession(storage: KeyValueStorage): boolean {
   try {
-    text = storage.getItem(SESSION_KEY);
-  } catch (e) {
-    return { kind: 'set-aside', key: null, message: `The saved session could not be read: the browser refused access to local storage (${(e as Error).message}). The explorer starts without it.` };
+    return storage.getItem(SESSION_KEY) !== null;
+  } catch {
+    return true;
   }
-  if (text === null) return { kind: 'none' };
-  const read = readSession(text);
-  if (read.ok) return { kind: 'restored', session: read.session };
-  const key = setAsideKey(now);
-  try {
-    storage.setItem(key, text);
-    storage.removeItem(SESSION_KEY);
-  } catch (e) {
-    return { kind: 'set-aside', key: null, message: `The saved session could not be read (${read.message}), and it could not be moved aside either (${(e as Error).message}); it stays under "${SESSION_KEY}" and autosave is off for this visit. The explorer starts clean.` };
-  }
-  return { kind: 'set-aside', key, message: `The saved session could not be read (${read.message}). It was kept in this browser's local storage as "${key}"; the explorer starts clean.` };
 }
 
 /** Where the work a share link replaced is kept; older replaced work moves to a dated key beside it. */

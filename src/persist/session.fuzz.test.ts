@@ -6,7 +6,8 @@ import { describe, it } from 'vitest';
 import { gpuAudioNvme, sriovNic } from '../scenarios/index.ts';
 import { createExplorerStore } from '../store/explorerStore.ts';
 import { mutatedText } from '../testing/textMutations.ts';
-import { readSession, sessionOf } from './session.ts';
+import { readSession } from './readSession.ts';
+import { sessionOf } from './session.ts';
 
 function savedText(store: ReturnType<typeof createExplorerStore>): string {
   return JSON.stringify(sessionOf(store.getState(), new Date(0)), null, 1);

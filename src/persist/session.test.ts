@@ -6,7 +6,8 @@ import { gpuAudioNvme, sriovNic } from '../scenarios/index.ts';
 import { REAL_KERNEL_SCENARIOS } from '../scenarios/oracle/realKernel.ts';
 import { createExplorerStore, type ExplorerStore } from '../store/explorerStore.ts';
 import { performSavedActions } from './restore.ts';
-import { readSession, sessionOf } from './session.ts';
+import { readSession } from './readSession.ts';
+import { sessionOf } from './session.ts';
 
 const GPU = '0000:01:00.0';
 const AUDIO = '0000:01:00.1';

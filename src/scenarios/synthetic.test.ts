@@ -8,6 +8,9 @@ describe('synthetic-<N> scenarios', () => {
     expect(big.id).toBe('synthetic-2000');
     expect(big.topology.functions).toHaveLength(2000);
     expect(builtInScenario('synthetic-300')).toBe(synthetic300);
+    // Generated on first use, then the same machine every time (the store compares by identity).
+    expect(synthetic300.topology.functions).toHaveLength(300);
+    expect(synthetic300.topology).toBe(synthetic300.topology);
   });
 
   it('refuses sizes outside 1..MAX_SYNTHETIC_FUNCTIONS and anything else after the dash', () => {

@@ -1,6 +1,5 @@
 // The main screen: top bar, driver palette, the graph with the side dock (inspector, console) on its
 // right, and the bottom dock (event log, timeline, ...) below them.
-import { lazy, Suspense } from 'react';
 import type { ExplorerStore } from '../../store/explorerStore.ts';
 import { DragGhost } from '../drivers/DragGhost.tsx';
 import { DriverPalette } from '../drivers/DriverPalette.tsx';
@@ -8,16 +7,13 @@ import { useEditMode } from '../edit/editStore.ts';
 import { EditToolbar } from '../edit/EditToolbar.tsx';
 import { PanicOverlay } from '../feedback/PanicOverlay.tsx';
 import { Toasts } from '../feedback/Toasts.tsx';
+import { GraphView } from '../graph/GraphView.tsx';
 import { BottomDock } from './BottomDock.tsx';
 import { HistoryShortcuts } from '../timeline/useHistoryShortcuts.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExplorerContext, useExplorer } from './explorerContext.ts';
 import { RightDock } from './RightDock.tsx';
 import { TopBar } from './TopBar.tsx';
-
-// The graph (React Flow and the layout) is its own chunk, preloaded with the entry (vite.config.ts)
-// so that the first chunk stays small.
-const GraphView = lazy(() => import('../graph/GraphView.tsx').then((m) => ({ default: m.GraphView })));
 
 /** Under the top bar: the drivers to drag onto, or in edit mode the tools that change the machine. */
 function ToolRow() {
@@ -32,10 +28,10 @@ function Screen() {
       <ToolRow />
       <main className="flex min-h-0">
         <div className="relative min-w-0 flex-1">
+          {/* Imported with the app, not lazily: every first screen draws the graph, and a lazy chunk
+              cost a fallback commit and a second render before the graph could answer the mouse. */}
           <ErrorBoundary what="graph">
-            <Suspense fallback={<p className="p-6 text-sm text-slate-500">Loading the graph…</p>}>
-              <GraphView />
-            </Suspense>
+            <GraphView />
           </ErrorBoundary>
         </div>
         <RightDock />

@@ -3,7 +3,6 @@
 // session, the first built-in scenario. A link or a name that cannot be opened is said in a message
 // and the next source is used, so a bad link never costs the saved work. `?animations=off` (tests)
 // and prefers-reduced-motion turn animations off.
-import { decodeShareLink } from '../../io/export/shareLink.ts';
 import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import type { SavedSessionLoad } from '../../persist/savedSession.ts';
 import { explorerScenario } from '../../persist/scenarioDocument.ts';
@@ -71,6 +70,8 @@ export async function startup(input: StartupInput): Promise<Startup> {
 
   const fallback = saved.kind === 'restored' ? 'your saved work' : 'the first built-in scenario';
   if (LINK.test(input.hash)) {
+    // Loaded only for a link: most starts have none, and the decoder with its schemas is a chunk.
+    const { decodeShareLink } = await import('../../io/export/shareLink.ts');
     const link = await decodeShareLink(input.hash);
     if (link.ok) {
       const scenario = explorerScenario(link.scenario, { id: 'shared', description: 'Opened from a share link. Drag its devices onto drivers as with any scenario.' }, link.scenario.settings.policy);

@@ -1,12 +1,13 @@
 // The machine as one graph: the PCI tree as nested boxes (root bus frames, group regions, devices),
 // domains as nodes, and an edge from every group to the domain translating it now.
 import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type NodeMouseHandler } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Grouping } from '../../model/grouping/types.ts';
 import { shortBdf } from '../../model/topology/bdf.ts';
 import type { Scenario } from '../../store/scenario.ts';
 import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
+import { graphShown } from '../app/firstView.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
 import { domainRowNodes, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
 import type { ExplorerNode } from './flowTypes.ts';
@@ -19,6 +20,7 @@ import { FrameNode } from './nodes/FrameNode.tsx';
 import { RegionNode } from './nodes/RegionNode.tsx';
 import { initialViewport } from './initialViewport.ts';
 import { layoutGraphModel } from './treeLayout.ts';
+import { useFirstSize, type Size } from './useFirstSize.ts';
 
 const nodeTypes = { frame: FrameNode, device: DeviceNode, collapsed: CollapsedNode, region: RegionNode, defaultDomain: DefaultDomainNode, domain: DomainNode };
 const edgeTypes = { route: RouteEdge };
@@ -43,7 +45,7 @@ function drawing(scenario: Scenario, grouping: Grouping, expanded: ReadonlySet<s
   return { scenario, model, layout, functions: new Map(scenario.topology.functions.map((f) => [f.bdf, f])) };
 }
 
-function Graph() {
+function Graph({ pane }: { pane: Size }) {
   const store = useExplorerStore();
   const scenario = useExplorer((s) => s.scenario);
   const grouping = useExplorer((s) => s.grouping);
@@ -63,16 +65,25 @@ function Graph() {
   // start at a readable zoom (see initialViewport). Commands never re-layout, so they never move
   // the viewport.
   // The pane's size is read when a layout arrives; resizing the window later keeps the user's view.
+  // A first layout that starts at a readable zoom starts there as React Flow mounts: placing it a
+  // frame later would draw the boxes in view at React Flow's default view first, for nothing.
+  const [mountView] = useState(() => {
+    const view = pane.width > 0 && pane.height > 0 ? initialViewport(current.layout.bounds, pane) : null;
+    return view && !view.fit ? view.viewport : undefined;
+  });
+  const placedFor = useRef(mountView ? current : null);
   const flow = useStoreApi<ExplorerNode>();
   const paneKnown = useStore((s) => s.width > 0 && s.height > 0);
   useEffect(() => {
     if (!paneKnown) return;
     const { width, height } = flow.getState();
-    const view = initialViewport(current.layout.bounds, { width, height });
+    const view = placedFor.current === current ? null : initialViewport(current.layout.bounds, { width, height });
     const frame = requestAnimationFrame(() => {
-      if (view.fit) void fitView({ padding: view.padding, maxZoom: view.maxZoom });
-      else void setViewport(view.viewport);
+      if (view?.fit) void fitView({ padding: view.padding, maxZoom: view.maxZoom });
+      else if (view) void setViewport(view.viewport);
+      placedFor.current = current;
       performance.mark(GRAPH_READY_MARK, { detail: { scenario: current.scenario.id, nodes: fixedNodes.length } });
+      graphShown();
     });
     return () => cancelAnimationFrame(frame);
   }, [current, fitView, setViewport, fixedNodes.length, paneKnown, flow]);
@@ -99,6 +110,7 @@ function Graph() {
       nodesFocusable={false}
       edgesFocusable={false}
       onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+      defaultViewport={mountView}
       onNodeClick={onNodeClick}
       onPaneClick={() => store.getState().select(null)}
       minZoom={0.05}
@@ -132,9 +144,15 @@ function OpenedSets() {
 }
 
 export function GraphView() {
+  // React Flow mounts once the pane's size is known (before the first paint), to start at the first view.
+  const [paneRef, pane] = useFirstSize<HTMLDivElement>();
   return (
-    <ReactFlowProvider>
-      <Graph />
-    </ReactFlowProvider>
+    <div ref={paneRef} className="h-full w-full">
+      {pane && (
+        <ReactFlowProvider>
+          <Graph pane={pane} />
+        </ReactFlowProvider>
+      )}
+    </div>
   );
 }

@@ -35,12 +35,16 @@ function groupingOfSet(members: readonly Bdf[], grouping: Grouping, sizes: Reado
 const parentKey = (fn: PciFunction) => treeParentOf(fn) ?? `bus ${busOf(fn.bdf)}`;
 
 export function findSiblingSets(topology: Topology, grouping: Grouping): SiblingSet[] {
-  const hasChildren = new Set<string>();
-  for (const fn of topology.functions) hasChildren.add(parentKey(fn));
+  const parents = topology.functions.map(parentKey);
+  const hasChildren = new Set(parents);
+  const isLeaf = (fn: PciFunction) => !hasChildren.has(fn.bdf) && fn.headerType === 'normal';
+  // Only a parent with enough leaves can hold a set: the others' leaves need no identity.
+  const leavesUnder = new Map<string, number>();
+  for (const [i, fn] of topology.functions.entries()) if (isLeaf(fn)) leavesUnder.set(parents[i]!, (leavesUnder.get(parents[i]!) ?? 0) + 1);
   const buckets = new Map<string, Bdf[]>();
-  for (const fn of topology.functions) {
-    if (hasChildren.has(fn.bdf) || fn.headerType !== 'normal') continue;
-    const key = `${parentKey(fn)}|${identity(fn)}`;
+  for (const [i, fn] of topology.functions.entries()) {
+    if (!isLeaf(fn) || leavesUnder.get(parents[i]!)! < MIN_COLLAPSED) continue;
+    const key = `${parents[i]}|${identity(fn)}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.push(fn.bdf);
     else buckets.set(key, [fn.bdf]);

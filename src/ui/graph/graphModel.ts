@@ -70,8 +70,12 @@ export function buildGraphModel(topology: Topology, grouping: Grouping, expanded
     if (!groupFrames.has(group)) groupFrames.set(group, frame);
     return groupFrames.get(group)!;
   };
+  const framesUsed = new Set<string>();
   const used = (frame: string) => {
-    if (!frames.some((f) => f.id === frame)) frames.push({ id: frame, bus: busOfFrame.get(frame)! });
+    if (!framesUsed.has(frame)) {
+      framesUsed.add(frame);
+      frames.push({ id: frame, bus: busOfFrame.get(frame)! });
+    }
     return frame;
   };
 
@@ -83,8 +87,9 @@ export function buildGraphModel(topology: Topology, grouping: Grouping, expanded
     const group = grouping.groupOf.get(fn.bdf);
     if (!set) {
       const frame = used(group === undefined ? ownFrame : frameOfGroup(group, ownFrame));
-      items.push({ type: 'device', id: deviceNodeId(fn.bdf), bdf: fn.bdf, region: group === undefined ? null : groupRegionId(group), frame });
-      itemOf.set(fn.bdf, deviceNodeId(fn.bdf));
+      const id = deviceNodeId(fn.bdf);
+      items.push({ type: 'device', id, bdf: fn.bdf, region: group === undefined ? null : groupRegionId(group), frame });
+      itemOf.set(fn.bdf, id);
       continue;
     }
     itemOf.set(fn.bdf, setNodeId(set.key));

@@ -65,15 +65,12 @@ export function layoutGraphModel(model: GraphModel): Layout {
   const boxes = new Map<string, Box>();
   const regionOf = new Map<string, string | null>();
   const frameOf = new Map<string, string>();
-  const orderOf = new Map<string, string>();
   const itemsIn = new Map<string, Piece[]>();
   const looseIn = new Map<string, Piece[]>();
   for (const item of model.items) {
     regionOf.set(item.id, item.region);
     frameOf.set(item.id, item.frame);
-    const order = item.type === 'device' ? item.bdf : item.set.key;
-    orderOf.set(item.id, order);
-    const piece = { id: item.id, ...DEVICE_SIZE, order };
+    const piece = { id: item.id, width: DEVICE_SIZE.width, height: DEVICE_SIZE.height, order: item.type === 'device' ? item.bdf : item.set.key };
     push(item.region === null ? looseIn : itemsIn, item.region ?? item.frame, piece);
   }
 
@@ -186,6 +183,10 @@ const FOREST_ROOT: Piece = { id: '', width: 0, height: 0, order: '' };
  */
 function placeTree(roots: readonly Piece[], childrenOf: ReadonlyMap<string, Piece[]>, spacing: Spacing): Block {
   if (roots.length === 0) return { width: 0, height: 0, at: new Map() };
+  // A lone box (most groups on a big machine, most trees in a frame) is its own block: the same
+  // answer as the tidy tree's, without building a hierarchy for it hundreds of times.
+  const lone = roots.length === 1 && !childrenOf.has(roots[0]!.id) ? roots[0]! : null;
+  if (lone) return { width: Math.ceil(lone.width), height: lone.height, at: new Map([[lone.id, { x: 0, y: 0 }]]) };
   const forest = roots.length > 1;
   const root = hierarchy<Piece>(forest ? FOREST_ROOT : roots[0]!, (p) => (p === FOREST_ROOT ? roots : childrenOf.get(p.id)));
   const placed = tree<Piece>()
@@ -213,36 +214,50 @@ function placeTree(roots: readonly Piece[], childrenOf: ReadonlyMap<string, Piec
 
 /**
  * Blocks in rows, in order (a flow-wrap), broken at the width where the whole comes closest to
- * ASPECT_RATIO: a couple of dozen tries from the widest block's width up to one row.
+ * ASPECT_RATIO: a couple of dozen tries from the widest block's width up to one row. The tries
+ * only measure; the best one is then laid out.
  */
 function packRows(blocks: readonly Block[], gap: number): Block {
   const widest = blocks.reduce((w, b) => Math.max(w, b.width), 0);
   const oneRow = blocks.reduce((w, b) => w + b.width + gap, -gap);
-  const misfit = (r: Wrapped) => Math.abs(Math.log(r.width / Math.max(r.height, 1) / ASPECT_RATIO));
+  const misfit = (r: Extent) => Math.abs(Math.log(r.width / Math.max(r.height, 1) / ASPECT_RATIO));
   const TRIES = 24;
+  let bestLimit = oneRow;
   let best = flowWrap(blocks, gap, oneRow);
   for (let i = 0; i < TRIES; i++) {
-    const candidate = flowWrap(blocks, gap, widest + ((oneRow - widest) * i) / TRIES);
-    if (misfit(candidate) < misfit(best)) best = candidate;
+    const limit = widest + ((oneRow - widest) * i) / TRIES;
+    const candidate = flowWrap(blocks, gap, limit);
+    if (misfit(candidate) < misfit(best)) {
+      best = candidate;
+      bestLimit = limit;
+    }
   }
+  const corners: Corner[] = [];
+  flowWrap(blocks, gap, bestLimit, corners);
   const at = new Map<string, { x: number; y: number }>();
   blocks.forEach((b, i) => {
-    const corner = best.corners[i]!;
+    const corner = corners[i]!;
     for (const [id, p] of b.at) at.set(id, { x: corner.x + p.x, y: corner.y + p.y });
   });
   return { width: best.width, height: best.height, at };
 }
 
-interface Wrapped {
-  /** Each block's top-left corner, in the order of the blocks. */
-  corners: { x: number; y: number }[];
+interface Extent {
   width: number;
   height: number;
 }
 
-/** Blocks left to right, tops aligned, starting a new row where the next one would pass `limit`. */
-function flowWrap(blocks: readonly Block[], gap: number, limit: number): Wrapped {
-  const corners: { x: number; y: number }[] = [];
+/** A block's top-left corner. */
+interface Corner {
+  x: number;
+  y: number;
+}
+
+/**
+ * Blocks left to right, tops aligned, starting a new row where the next one would pass `limit`:
+ * the extent of the whole, and each block's corner (in the order of the blocks) when asked for.
+ */
+function flowWrap(blocks: readonly Block[], gap: number, limit: number, corners?: Corner[]): Extent {
   let x = 0;
   let y = 0;
   let rowHeight = 0;
@@ -253,10 +268,10 @@ function flowWrap(blocks: readonly Block[], gap: number, limit: number): Wrapped
       x = 0;
       rowHeight = 0;
     }
-    corners.push({ x, y });
+    corners?.push({ x, y });
     width = Math.max(width, x + b.width);
     rowHeight = Math.max(rowHeight, b.height);
     x += b.width + gap;
   }
-  return { corners, width, height: blocks.length === 0 ? 0 : y + rowHeight };
+  return { width, height: blocks.length === 0 ? 0 : y + rowHeight };
 }
