@@ -4,7 +4,7 @@
 // command a filled form makes.
 import { z } from 'zod';
 import { POLICIES } from '../model/kernel/apply.ts';
-import { COMMAND_SCHEMAS, type Command, type Op } from '../model/kernel/commands.ts';
+import { commandSchemas, type Command, type Op } from '../model/kernel/commands.ts';
 import { REFERENCE_ARGS } from '../model/kernel/refs.ts';
 import { VFIO_PCI } from '../model/kernel/drivers.ts';
 import type { MachineState, ObjectKind, PolicyName } from '../model/kernel/types.ts';
@@ -74,7 +74,7 @@ function fieldOf(op: Op, name: string, schema: z.ZodType): FieldSpec {
 }
 
 /** One form per op, in the order of the command vocabulary. */
-export const OP_FORMS: readonly OpForm[] = COMMAND_SCHEMAS.map((schema) => {
+export const OP_FORMS: readonly OpForm[] = commandSchemas().map((schema) => {
   const op = schema.shape.op.value as Op;
   const fields = Object.entries(schema.shape as Record<string, z.ZodType>)
     .filter(([name]) => name !== 'op')

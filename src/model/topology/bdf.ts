@@ -29,7 +29,12 @@ export function formatBdf(p: BdfParts): Bdf {
 }
 
 /** Canonical form of a user-written address; throws with the text when it is not one. */
+/** An address already in canonical form (dev ≤ 1f), which normalizeBdf returns as it is. */
+const CANONICAL_RE = /^[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\.[0-7]$/;
+
 export function normalizeBdf(text: string): Bdf {
+  // Most addresses come from the model itself, already canonical: a test is cheaper than a parse.
+  if (CANONICAL_RE.test(text)) return text;
   const p = parseBdf(text);
   if (!p) throw new Error(`"${text}" is not a PCI address (expected dddd:bb:dd.f or bb:dd.f)`);
   return formatBdf(p);

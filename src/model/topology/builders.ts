@@ -76,7 +76,7 @@ function make(
     pcieType,
     headerType,
     // Every function > 0 is multifunction (A.9 item 2), unless it is a VF.
-    multifunction: opts.multifunction ?? (opts.physfn === undefined && parseBdf(addr)!.fn > 0),
+    multifunction: opts.multifunction ?? (opts.physfn === undefined && !addr.endsWith('.0')),
     acs: resolveAcs(opts.acs),
     translated: opts.translated ?? true,
     parent: null,
@@ -146,6 +146,9 @@ export function gpuWithAudio(slot: string, opts: FunctionOptions = {}): NodeSpec
 
 type Entry = NodeSpec | NodeSpec[];
 
+/** The bus number of a canonical address (`make` made every address canonical). */
+const busNumber = (bdf: string) => parseInt(bdf.slice(5, 7), 16);
+
 /**
  * Flattens builder nodes into a topology: each child's parent is the node above it, each bridge's
  * secondary bus is the lowest bus number among its children's and subordinate the highest below.
@@ -156,9 +159,9 @@ export function topology(...entries: Entry[]): Topology {
   const visit = (node: NodeSpec, parent: PciFunction | null): number => {
     node.fn.parent = node.fn.physfn === undefined ? (parent?.bdf ?? null) : null;
     functions.push(node.fn);
-    let maxBus = parseBdf(node.fn.bdf)!.bus;
+    let maxBus = busNumber(node.fn.bdf);
     if (node.children.length > 0) {
-      const buses = node.children.map((c) => parseBdf(c.fn.bdf)!.bus);
+      const buses = node.children.map((c) => busNumber(c.fn.bdf));
       node.fn.secondaryBus = Math.min(...buses);
       for (const child of node.children) maxBus = Math.max(maxBus, visit(child, node.fn));
       node.fn.subordinateBus = maxBus;
@@ -188,15 +191,19 @@ export function sriovFunctions(
   numVfs: number,
   opts: FunctionOptions & { vfOffset?: number; vfStride?: number } = {},
 ): NodeSpec[] {
-  const pf = parseBdf(normalizeBdf(pfBdf))!;
-  const vfOffset = opts.vfOffset ?? 1;
-  const vfStride = opts.vfStride ?? 1;
-  const pfNode = endpoint(pfBdf, { ...opts, sriov: { totalVfs: Math.max(numVfs, 8), numVfs, vfOffset, vfStride } });
+  const pfAddress = normalizeBdf(pfBdf);
+  const pf = parseBdf(pfAddress)!;
+  const { vfOffset = 1, vfStride = 1, ...fnOpts } = opts;
+  const pfNode = endpoint(pfAddress, { ...fnOpts, sriov: { totalVfs: Math.max(numVfs, 8), numVfs, vfOffset, vfStride } });
   const rid = (pf.bus << 8) | (pf.dev << 3) | pf.fn;
+  // One options object for every VF, its name set per VF: a machine can have thousands of VFs.
+  const vfOpts: FunctionOptions = { ...fnOpts, name: '', physfn: pfAddress, multifunction: false, driver: null };
+  const vfName = fnOpts.name ?? 'PCIe endpoint';
   const vfs = Array.from({ length: numVfs }, (_, i) => {
     const r = rid + vfOffset + i * vfStride;
     const bdf = formatBdf({ domain: pf.domain, bus: r >> 8, dev: (r >> 3) & 0x1f, fn: r & 7 });
-    return endpoint(bdf, { ...opts, name: `${opts.name ?? 'PCIe endpoint'} VF ${i}`, physfn: pfBdf, multifunction: false, driver: null });
+    vfOpts.name = `${vfName} VF ${i}`;
+    return endpoint(bdf, vfOpts);
   });
   return [pfNode, ...vfs];
 }
