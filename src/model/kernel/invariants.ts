@@ -77,14 +77,22 @@ function firstBreak(s: MachineState, groups: GroupId[], devices: DeviceFd[]): Pa
   return broken;
 }
 
+/** What an invariant that holds says: the same for every state, so made once (a model check judges every state it finds). */
+const HOLDS: Readonly<Record<InvariantId, InvariantCheck>> = Object.fromEntries(
+  INVARIANT_IDS.map((id) => [id, Object.freeze({ id, holds: true, message: id === 'I5' ? 'no BUG' : `${INVARIANT_NAMES[id]} holds` })]),
+) as Record<InvariantId, InvariantCheck>;
+const NOT_JUDGED: Readonly<Record<InvariantId, InvariantCheck>> = Object.fromEntries(
+  INVARIANT_IDS.map((id) => [id, Object.freeze({ id, holds: true, message: 'not judged: the machine panicked' })]),
+) as Record<InvariantId, InvariantCheck>;
+
 /** I1-I5 on one state. I1-I4 are judged only on a machine that has not panicked (model.md §6). */
 export function checkInvariants(s: MachineState): InvariantCheck[] {
   const panicked = s.panic !== null;
   const broken = panicked ? {} : firstBreak(s, activeGroups(s), [...s.devices.values()]);
   return INVARIANT_IDS.map((id) => {
-    if (id === 'I5') return { id, holds: !panicked, message: panicked ? `the kernel panicked: ${s.panic!.message}` : 'no BUG' };
+    if (id === 'I5') return panicked ? { id, holds: false, message: `the kernel panicked: ${s.panic!.message}` } : HOLDS.I5;
     const why = broken[id];
     if (why !== undefined) return { id, holds: false, message: `${INVARIANT_NAMES[id]} broken: ${why}` };
-    return { id, holds: true, message: panicked ? 'not judged: the machine panicked' : `${INVARIANT_NAMES[id]} holds` };
+    return panicked ? NOT_JUDGED[id] : HOLDS[id];
   });
 }
