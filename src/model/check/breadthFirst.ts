@@ -79,7 +79,7 @@ export function* breadthFirst<N>(
       for (let c = 0; c < alphabetLength; c++) {
         const known = space.shortcut ? space.shortcut(node, c) : -1;
         if (known === SHORTCUT_NOT_RUN) continue;
-        if (known === SHORTCUT_STAYS || (known >= 0 && tree.find(known) !== -1)) {
+        if (known === SHORTCUT_STAYS || (known >= 0 && tree.has(known))) {
           transitions++;
           continue;
         }
@@ -92,7 +92,7 @@ export function* breadthFirst<N>(
         transitions++;
         const key = space.keyOf(reached);
         if (known >= 0 && key !== known) throw new Error(`internal: the shortcut promised state ${known} for command ${c}, which reached ${key}`);
-        if (tree.find(key) !== -1) continue;
+        if (tree.has(key)) continue;
         const j = tree.add(key, at, c);
         if (space.found(reached, j)) next.push({ node: reached, at: j });
         if (tree.size >= settings.maxStates) {

@@ -1,11 +1,11 @@
 // The states a breadth-first search has found, each with the state it was first reached from and
 // the command that led there. Breadth-first order makes the path back to the start a shortest one.
 // States are known by their keys (stateKey.ts), integers below 2^53.
-import { integerIndex } from './numberTables.ts';
+import { integerSet } from './numberTables.ts';
 
 export interface SearchTree {
-  /** The index of a state by its key, or -1 when not seen yet. */
-  find(key: number): number;
+  /** Whether a state with this key has been found. */
+  has(key: number): boolean;
   /** Records a new state reached from `parent` by command `via`; returns its index. */
   add(key: number, parent: number, via: number): number;
   readonly size: number;
@@ -14,15 +14,15 @@ export interface SearchTree {
 }
 
 export function searchTree(rootKey: number): SearchTree {
-  const index = integerIndex();
-  index.add(rootKey, 0);
+  const keys = integerSet();
+  keys.add(rootKey);
   const parent: number[] = [-1];
   const via: number[] = [-1];
   return {
-    find: (key) => index.get(key),
+    has: (key) => keys.has(key),
     add(key, from, command) {
       const i = parent.length;
-      index.add(key, i);
+      keys.add(key);
       parent.push(from);
       via.push(command);
       return i;
