@@ -43,3 +43,14 @@ test('a fault in the graph and in the event log: each says so in place, the page
   await page.locator('[data-part="graph"]').getByTestId('fault-retry').click();
   await expect(page.getByTestId(`device-${GPU}`)).toBeVisible();
 });
+
+test('a start whose React part cannot be downloaded says so and how to start clean, not a blank page', async ({ page }) => {
+  // The entry opens the machine while the React part (ui/app/mount.tsx, its own chunk) downloads.
+  await page.route(/\/assets\/mount-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/?scenario=gpu-audio-nvme&animations=off');
+  const failed = page.getByTestId('start-failed');
+  await expect(failed).toContainText('The explorer could not start:');
+  await expect(failed).toContainText('Reload the page; if it fails again, open it without anything after the address');
+  await expect(failed).toHaveAttribute('role', 'alert');
+  await shoot(page, 'robust-11-start-failed');
+});
