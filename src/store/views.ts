@@ -80,17 +80,15 @@ export interface GroupView {
   owner: string;
 }
 
+/** The domain translating a group now; all a group's edge needs (no viability, no owner). */
+export function groupDomain(s: MachineState, g: GroupId): Pick<GroupView, 'domainId' | 'domainKind'> {
+  const domain = groupState(s, g).domain;
+  return { domainId: domainId(g, domain), domainKind: domain.kind === 'default' || domain.kind === 'blocked' ? domain.kind : 'user' };
+}
+
 export function groupView(s: MachineState, g: GroupId): GroupView {
   const v = viability(s, g);
-  const domain = groupState(s, g).domain;
-  return {
-    id: g,
-    viable: v.viable,
-    culprits: v.culprits,
-    domainId: domainId(g, domain),
-    domainKind: domain.kind === 'default' || domain.kind === 'blocked' ? domain.kind : 'user',
-    owner: formatOwner(groupOwner(s, g)),
-  };
+  return { id: g, viable: v.viable, culprits: v.culprits, ...groupDomain(s, g), owner: formatOwner(groupOwner(s, g)) };
 }
 
 export interface DeviceView {

@@ -5,7 +5,7 @@
 import { Position, type Edge, type NodeHandle } from '@xyflow/react';
 import type { MachineState } from '../../model/kernel/types.ts';
 import type { Bdf, PciFunction } from '../../model/topology/types.ts';
-import { groupView, type DomainKind, type DomainView } from '../../store/views.ts';
+import { groupDomain, type DomainKind, type DomainView } from '../../store/views.ts';
 import type { Box, Layout } from './treeLayout.ts';
 import type { DomainFlowNode, ExplorerNode, RouteEdge } from './flowTypes.ts';
 import type { GraphModel, Region } from './graphModel.ts';
@@ -152,7 +152,7 @@ export function routeEdges(model: GraphModel, machine: MachineState): RouteEdge[
   for (const region of model.regions) {
     const targets = new Map<string, { kind: DomainKind; count: number }>();
     for (const g of region.groups) {
-      const v = groupView(machine, g);
+      const v = groupDomain(machine, g);
       const target = v.domainKind === 'default' ? defaultPillId(region) : domainNodeId(v.domainId);
       const t = targets.get(target);
       targets.set(target, { kind: v.domainKind, count: (t?.count ?? 0) + 1 });

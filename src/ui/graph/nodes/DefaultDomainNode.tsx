@@ -2,13 +2,13 @@
 // own, so it sits right below its region; it dims while the group is translated elsewhere.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { defaultDomainId, groupView } from '../../../store/views.ts';
+import { defaultDomainId, groupDomain } from '../../../store/views.ts';
 import { useExplorer } from '../../app/explorerContext.ts';
 import type { DefaultDomainFlowNode } from '../flowTypes.ts';
 
 export const DefaultDomainNode = memo(function DefaultDomainNode({ data }: NodeProps<DefaultDomainFlowNode>) {
   const { region } = data;
-  const onIt = useExplorer((s) => region.groups.filter((g) => groupView(s.machine, g).domainKind === 'default').length);
+  const onIt = useExplorer((s) => region.groups.filter((g) => groupDomain(s.machine, g).domainKind === 'default').length);
   const stack = region.kind === 'stack';
   const testId = stack ? `domain-defaults-${region.set!.key}` : `domain-${defaultDomainId(region.groups[0]!)}`;
   return (
