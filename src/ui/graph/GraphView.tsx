@@ -18,15 +18,20 @@ import { DeviceNode } from './nodes/DeviceNode.tsx';
 import { DomainNode } from './nodes/DomainNode.tsx';
 import { FrameNode } from './nodes/FrameNode.tsx';
 import { RegionNode } from './nodes/RegionNode.tsx';
+import { areaInView, nodesMeeting } from './firstScreen.ts';
 import { initialViewport } from './initialViewport.ts';
 import { layoutGraphModel } from './treeLayout.ts';
 import { useFirstSize, type Size } from './useFirstSize.ts';
+import { useStagedElements } from './useStagedElements.ts';
 
 const nodeTypes = { frame: FrameNode, device: DeviceNode, collapsed: CollapsedNode, region: RegionNode, defaultDomain: DefaultDomainNode, domain: DomainNode };
 const edgeTypes = { route: RouteEdge };
 
 /** Above this many nodes only those in view are rendered (React Flow at scale, stack notes). */
 const RENDER_VISIBLE_ONLY_ABOVE = 150;
+
+/** How far beyond the first screen its nodes go, in panes: a first pan or zoom finds them there. */
+const FIRST_SCREEN_MARGIN = 0.5;
 
 /** Marks when the graph of a scenario is first on screen: the e2e reads it as time-to-interactive. */
 const GRAPH_READY_MARK = 'explorer:graph-ready';
@@ -60,6 +65,7 @@ function Graph({ pane }: { pane: Size }) {
   const nodes = useMemo<ExplorerNode[]>(() => [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))], [current, fixedNodes, machine]);
   const fixedEdges = useMemo(() => treeEdges(current.model), [current]);
   const edges = useMemo(() => [...fixedEdges, ...routeEdges(current.model, machine)], [current, fixedEdges, machine]);
+  const flow = useStoreApi<ExplorerNode>();
 
   // Show each new layout (a scenario, an opened set): all of it when that stays readable, else its
   // start at a readable zoom (see initialViewport). Commands never re-layout, so they never move
@@ -67,12 +73,21 @@ function Graph({ pane }: { pane: Size }) {
   // The pane's size is read when a layout arrives; resizing the window later keeps the user's view.
   // A first layout that starts at a readable zoom starts there as React Flow mounts: placing it a
   // frame later would draw the boxes in view at React Flow's default view first, for nothing.
+  // A big layout that starts at a readable zoom on its top left is handed to React Flow from there.
+  const first = useMemo(() => {
+    if (fixedNodes.length <= RENDER_VISIBLE_ONLY_ABOVE) return null;
+    const { width, height } = flow.getState();
+    const size = width > 0 && height > 0 ? { width, height } : pane;
+    const view = size.width > 0 && size.height > 0 ? initialViewport(current.layout.bounds, size) : null;
+    return view && !view.fit ? nodesMeeting(fixedNodes, fixedEdges, areaInView(view.viewport, size, FIRST_SCREEN_MARGIN)) : null;
+  }, [current, fixedNodes, fixedEdges, flow, pane]);
+  const staged = useStagedElements(nodes, edges, fixedNodes.length, first);
+
   const [mountView] = useState(() => {
     const view = pane.width > 0 && pane.height > 0 ? initialViewport(current.layout.bounds, pane) : null;
     return view && !view.fit ? view.viewport : undefined;
   });
   const placedFor = useRef(mountView ? current : null);
-  const flow = useStoreApi<ExplorerNode>();
   const paneKnown = useStore((s) => s.width > 0 && s.height > 0);
   useEffect(() => {
     if (!paneKnown) return;
@@ -98,8 +113,8 @@ function Graph({ pane }: { pane: Size }) {
 
   return (
     <ReactFlow<ExplorerNode>
-      nodes={nodes}
-      edges={edges}
+      nodes={staged.nodes}
+      edges={staged.edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       nodesDraggable={false}
@@ -109,7 +124,7 @@ function Graph({ pane }: { pane: Size }) {
       // a second Tab stop per device and one per frame, group and domain pill.
       nodesFocusable={false}
       edgesFocusable={false}
-      onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+      onlyRenderVisibleElements={fixedNodes.length > RENDER_VISIBLE_ONLY_ABOVE}
       defaultViewport={mountView}
       onNodeClick={onNodeClick}
       onPaneClick={() => store.getState().select(null)}
