@@ -9,7 +9,7 @@ import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { graphShown } from '../app/firstView.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
-import { domainRowNodes, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
+import { domainRowNodes, layoutNodeCount, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
 import type { ExplorerNode } from './flowTypes.ts';
 import { buildGraphModel } from './graphModel.ts';
 import { CollapsedNode } from './nodes/CollapsedNode.tsx';
@@ -18,11 +18,11 @@ import { DeviceNode } from './nodes/DeviceNode.tsx';
 import { DomainNode } from './nodes/DomainNode.tsx';
 import { FrameNode } from './nodes/FrameNode.tsx';
 import { RegionNode } from './nodes/RegionNode.tsx';
-import { areaInView, nodesMeeting } from './firstScreen.ts';
+import { areaInView, boxesMeeting, stagedElements } from './firstScreen.ts';
 import { initialViewport } from './initialViewport.ts';
 import { layoutGraphModel } from './treeLayout.ts';
 import { useFirstSize, type Size } from './useFirstSize.ts';
-import { useStagedElements } from './useStagedElements.ts';
+import { useStages } from './useStages.ts';
 
 const nodeTypes = { frame: FrameNode, device: DeviceNode, collapsed: CollapsedNode, region: RegionNode, defaultDomain: DefaultDomainNode, domain: DomainNode };
 const edgeTypes = { route: RouteEdge };
@@ -61,11 +61,29 @@ function Graph({ pane }: { pane: Size }) {
   // The layout follows the structure only (a scenario, an opened set), never a command.
   const current = useMemo(() => drawing(scenario, grouping, expanded), [scenario, grouping, expanded]);
 
-  const fixedNodes = useMemo(() => layoutNodes(current.model, current.layout, current.functions), [current]);
+  const flow = useStoreApi<ExplorerNode>();
+  const count = layoutNodeCount(current.model);
+
+  // A big layout that starts at a readable zoom on its top left reaches React Flow from there, in
+  // stages (firstScreen.ts): first the boxes on that screen, then all of them in batches.
+  const first = useMemo(() => {
+    if (count <= RENDER_VISIBLE_ONLY_ABOVE) return null;
+    const { width, height } = flow.getState();
+    const size = width > 0 && height > 0 ? { width, height } : pane;
+    const view = size.width > 0 && size.height > 0 ? initialViewport(current.layout.bounds, size) : null;
+    return view && !view.fit ? boxesMeeting(current.model, current.layout, areaInView(view.viewport, size, FIRST_SCREEN_MARGIN)) : null;
+  }, [current, count, flow, pane]);
+  const stage = useStages(first, count);
+  const onlyFirst = stage.complete || stage.limit > 0 ? undefined : (first ?? undefined);
+
+  const fixedNodes = useMemo(() => layoutNodes(current.model, current.layout, current.functions, onlyFirst), [current, onlyFirst]);
   const nodes = useMemo<ExplorerNode[]>(() => [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))], [current, fixedNodes, machine]);
   const fixedEdges = useMemo(() => treeEdges(current.model), [current]);
   const edges = useMemo(() => [...fixedEdges, ...routeEdges(current.model, machine)], [current, fixedEdges, machine]);
-  const flow = useStoreApi<ExplorerNode>();
+  const staged = useMemo(
+    () => (stage.complete || first === null ? { nodes, edges } : stagedElements(nodes, edges, fixedNodes.length, first, stage.limit)),
+    [stage.complete, stage.limit, first, nodes, edges, fixedNodes.length],
+  );
 
   // Show each new layout (a scenario, an opened set): all of it when that stays readable, else its
   // start at a readable zoom (see initialViewport). Commands never re-layout, so they never move
@@ -73,16 +91,6 @@ function Graph({ pane }: { pane: Size }) {
   // The pane's size is read when a layout arrives; resizing the window later keeps the user's view.
   // A first layout that starts at a readable zoom starts there as React Flow mounts: placing it a
   // frame later would draw the boxes in view at React Flow's default view first, for nothing.
-  // A big layout that starts at a readable zoom on its top left is handed to React Flow from there.
-  const first = useMemo(() => {
-    if (fixedNodes.length <= RENDER_VISIBLE_ONLY_ABOVE) return null;
-    const { width, height } = flow.getState();
-    const size = width > 0 && height > 0 ? { width, height } : pane;
-    const view = size.width > 0 && size.height > 0 ? initialViewport(current.layout.bounds, size) : null;
-    return view && !view.fit ? nodesMeeting(fixedNodes, fixedEdges, areaInView(view.viewport, size, FIRST_SCREEN_MARGIN)) : null;
-  }, [current, fixedNodes, fixedEdges, flow, pane]);
-  const staged = useStagedElements(nodes, edges, fixedNodes.length, first);
-
   const [mountView] = useState(() => {
     const view = pane.width > 0 && pane.height > 0 ? initialViewport(current.layout.bounds, pane) : null;
     return view && !view.fit ? view.viewport : undefined;
@@ -97,11 +105,11 @@ function Graph({ pane }: { pane: Size }) {
       if (view?.fit) void fitView({ padding: view.padding, maxZoom: view.maxZoom });
       else if (view) void setViewport(view.viewport);
       placedFor.current = current;
-      performance.mark(GRAPH_READY_MARK, { detail: { scenario: current.scenario.id, nodes: fixedNodes.length } });
+      performance.mark(GRAPH_READY_MARK, { detail: { scenario: current.scenario.id, nodes: count } });
       graphShown();
     });
     return () => cancelAnimationFrame(frame);
-  }, [current, fitView, setViewport, fixedNodes.length, paneKnown, flow]);
+  }, [current, fitView, setViewport, count, paneKnown, flow]);
 
   const onNodeClick: NodeMouseHandler<ExplorerNode> = (_event, node) => {
     const s = store.getState();
@@ -124,7 +132,7 @@ function Graph({ pane }: { pane: Size }) {
       // a second Tab stop per device and one per frame, group and domain pill.
       nodesFocusable={false}
       edgesFocusable={false}
-      onlyRenderVisibleElements={fixedNodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+      onlyRenderVisibleElements={count > RENDER_VISIBLE_ONLY_ABOVE}
       defaultViewport={mountView}
       onNodeClick={onNodeClick}
       onPaneClick={() => store.getState().select(null)}

@@ -2,14 +2,13 @@ import type { Edge, Node } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { computeGroups } from '../../model/grouping/computeGroups.ts';
 import { syntheticTopology } from '../../model/topology/synthetic.ts';
-import { areaInView, nodesMeeting } from './firstScreen.ts';
-import { layoutNodes, treeEdges } from './flowElements.ts';
-import { buildGraphModel } from './graphModel.ts';
+import { areaInView, boxesMeeting, stagedElements } from './firstScreen.ts';
+import { layoutNodeCount, layoutNodes } from './flowElements.ts';
+import { buildGraphModel, type GraphModel } from './graphModel.ts';
 import { initialViewport } from './initialViewport.ts';
-import { layoutGraphModel } from './treeLayout.ts';
-import { stagedElements } from './useStagedElements.ts';
+import { layoutGraphModel, type Layout } from './treeLayout.ts';
 
-const node = (id: string, x: number, y: number, width: number, height: number, parentId?: string): Node => ({ id, position: { x, y }, width, height, data: {}, ...(parentId ? { parentId } : {}) });
+const node = (id: string, parentId?: string): Node => ({ id, position: { x: 0, y: 0 }, data: {}, ...(parentId ? { parentId } : {}) });
 const edge = (source: string, target: string): Edge => ({ id: `${source}->${target}`, source, target });
 
 describe('the first screen of a big drawing', () => {
@@ -18,38 +17,71 @@ describe('the first screen of a big drawing', () => {
     expect(areaInView({ x: 0, y: 0, zoom: 1 }, { width: 800, height: 600 }, 0.5)).toEqual({ x: -400, y: -300, width: 1600, height: 1200 });
   });
 
-  it('holds the nodes whose boxes meet it, placing children by their parents', () => {
-    const nodes = [node('frame', 0, 0, 3000, 3000), node('near', 10, 10, 100, 100, 'frame'), node('far', 2000, 2000, 100, 100, 'frame'), node('inFar', 5, 5, 10, 10, 'far')];
-    // 'inFar' sits at 2005,2005 in the drawing: out of the area, though its own position is small.
-    expect([...nodesMeeting(nodes, [], { x: 0, y: 0, width: 500, height: 500 })].sort()).toEqual(['frame', 'near']);
-    expect([...nodesMeeting(nodes, [], { x: 2000, y: 2000, width: 10, height: 10 })].sort()).toEqual(['far', 'frame', 'inFar']);
+  // A frame; a region near its top with one device; a region far below; a loose device far right.
+  const model: GraphModel = {
+    frames: [{ id: 'frame', bus: '0000:00' }],
+    regions: [
+      { id: 'group:1', kind: 'group', groups: [1], frame: 'frame' },
+      { id: 'group:2', kind: 'group', groups: [2], frame: 'frame' },
+    ],
+    items: [
+      { type: 'device', id: 'dev:a', bdf: '0000:00:01.0', region: 'group:1', frame: 'frame' },
+      { type: 'device', id: 'dev:b', bdf: '0000:01:00.0', region: 'group:2', frame: 'frame' },
+      { type: 'device', id: 'dev:c', bdf: '0000:00:02.0', region: null, frame: 'frame' },
+    ],
+    edges: [],
+    sets: [],
+  };
+  const layout: Layout = {
+    boxes: new Map([
+      ['frame', { x: 0, y: 0, width: 5000, height: 5000 }],
+      ['group:1', { x: 10, y: 10, width: 200, height: 100 }],
+      ['dev:a', { x: 5, y: 5, width: 100, height: 50 }],
+      ['group:2', { x: 10, y: 3000, width: 200, height: 100 }],
+      // Small in its region, but the region is far: 10+5, 3000+5 in the drawing.
+      ['dev:b', { x: 5, y: 5, width: 100, height: 50 }],
+      ['dev:c', { x: 4000, y: 10, width: 100, height: 50 }],
+    ]),
+    bounds: { x: 0, y: 0, width: 5000, height: 5000 },
+  };
+
+  it('holds the boxes that meet it, each placed by the boxes it sits in, with its region\'s default-domain node', () => {
+    expect([...boxesMeeting(model, layout, { x: 0, y: 0, width: 500, height: 500 })].sort()).toEqual(['default:group:1', 'dev:a', 'frame', 'group:1']);
+    expect([...boxesMeeting(model, layout, { x: 0, y: 2990, width: 100, height: 100 })].sort()).toEqual(['default:group:2', 'dev:b', 'frame', 'group:2']);
   });
 
-  it('holds the far end of an edge that leaves it, with that end\'s parents, so no line ends in nothing', () => {
-    const nodes = [node('a', 0, 0, 100, 100), node('b', 5000, 0, 1000, 1000), node('c', 10, 10, 10, 10, 'b'), node('d', 9000, 0, 10, 10)];
-    const shown = nodesMeeting(nodes, [edge('a', 'c')], { x: 0, y: 0, width: 200, height: 200 });
-    expect([...shown].sort()).toEqual(['a', 'b', 'c']);
+  it('holds the far end of a tree edge that leaves it, with that end\'s region and frame, so no line ends in nothing', () => {
+    const linked = { ...model, edges: [{ id: 'tree:dev:a->dev:b', source: 'dev:a', target: 'dev:b', kind: 'pci' as const }] };
+    expect([...boxesMeeting(linked, layout, { x: 0, y: 0, width: 500, height: 500 })].sort()).toEqual(['default:group:1', 'default:group:2', 'dev:a', 'dev:b', 'frame', 'group:1', 'group:2']);
   });
 
-  it('on the 2,000-function machine is a small part of the drawing that holds the first root bus', () => {
+  it('on the 2,000-function machine is a small part of the drawing that holds the first root bus, and its nodes are that part', () => {
     const topology = syntheticTopology(2000);
     const grouping = computeGroups(topology);
-    const model = buildGraphModel(topology, grouping, new Set());
-    const layout = layoutGraphModel(model);
-    const nodes = layoutNodes(model, layout, new Map(topology.functions.map((f) => [f.bdf, f])));
-    const edges = treeEdges(model);
+    const big = buildGraphModel(topology, grouping, new Set());
+    const bigLayout = layoutGraphModel(big);
     const pane = { width: 1100, height: 540 };
-    const view = initialViewport(layout.bounds, pane);
+    const view = initialViewport(bigLayout.bounds, pane);
     if (view.fit) throw new Error('a 2,000-function machine should not fit the pane readably');
-    const first = nodesMeeting(nodes, edges, areaInView(view.viewport, pane, 0.5));
-    expect(first.has(model.frames[0]!.id)).toBe(true);
+    const first = boxesMeeting(big, bigLayout, areaInView(view.viewport, pane, 0.5));
+    expect(first.has(big.frames[0]!.id)).toBe(true);
     expect(first.size).toBeGreaterThan(10);
-    expect(first.size).toBeLessThan(nodes.length / 4);
+    expect(first.size).toBeLessThan(layoutNodeCount(big) / 4);
+    const functions = new Map(topology.functions.map((f) => [f.bdf, f]));
+    const nodes = layoutNodes(big, bigLayout, functions, first);
+    expect(new Set(nodes.map((n) => n.id))).toEqual(first);
+    // Parents first, as React Flow wants them.
+    const seen = new Set<string>();
+    for (const n of nodes) {
+      if (n.parentId !== undefined) expect(seen.has(n.parentId), n.id).toBe(true);
+      seen.add(n.id);
+    }
+    expect(layoutNodes(big, bigLayout, functions)).toHaveLength(layoutNodeCount(big));
   });
 });
 
 describe('the stages that follow it', () => {
-  const nodes = [node('f', 0, 0, 10, 10), node('r1', 0, 0, 1, 1, 'f'), node('r2', 0, 0, 1, 1, 'f'), node('d1', 0, 0, 1, 1, 'r1'), node('d2', 0, 0, 1, 1, 'r2'), node('row', 0, 0, 1, 1)];
+  const nodes = [node('f'), node('r1', 'f'), node('r2', 'f'), node('d1', 'r1'), node('d2', 'r2'), node('row')];
   const edges = [edge('d1', 'd2'), edge('r2', 'row'), edge('f', 'd1')];
 
   it('hand React Flow the first screen, the layout\'s first nodes and the nodes after the layout, in their order', () => {

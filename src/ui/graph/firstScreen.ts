@@ -1,49 +1,69 @@
-// What a big drawing hands React Flow first: the nodes on the first screen. React Flow processes
+// What a big drawing hands React Flow first: the boxes on the first screen. React Flow processes
 // every node it is given when it mounts (internal nodes, handle bounds, edge lookups), drawn or
 // not; on a machine of 2,000 functions that is most of the wait before the page answers the mouse.
-// So the first screen goes first, and the rest follows in batches after it is on screen (GraphView).
+// So the first screen goes first, and the rest follows in stages after it is on screen (useStages),
+// its React Flow nodes built only then.
 import type { Edge, Node } from '@xyflow/react';
-
-export interface Area {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import { defaultPillId } from './flowElements.ts';
+import type { GraphModel } from './graphModel.ts';
+import type { Box, Layout } from './treeLayout.ts';
 
 /** The part of the drawing a pane shows at a viewport, in the drawing's coordinates, widened by `margin` panes on each side. */
-export function areaInView(viewport: { x: number; y: number; zoom: number }, pane: { width: number; height: number }, margin: number): Area {
+export function areaInView(viewport: { x: number; y: number; zoom: number }, pane: { width: number; height: number }, margin: number): Box {
   const width = pane.width / viewport.zoom;
   const height = pane.height / viewport.zoom;
   return { x: -viewport.x / viewport.zoom - margin * width, y: -viewport.y / viewport.zoom - margin * height, width: width * (1 + 2 * margin), height: height * (1 + 2 * margin) };
 }
 
-const meets = (a: Area, x: number, y: number, width: number, height: number) => x < a.x + a.width && x + width > a.x && y < a.y + a.height && y + height > a.y;
+const meets = (a: Box, b: Box) => b.x < a.x + a.width && b.x + b.width > a.x && b.y < a.y + a.height && b.y + b.height > a.y;
 
 /**
- * The nodes whose boxes meet `area`, with what they need to be drawn whole: the node at the far end
- * of each of their edges (a line leaving the screen still goes somewhere) and every such node's
- * parents (React Flow places a child in its parent). `nodes` come parents first, as React Flow
- * wants them; positions are relative to the parent.
+ * The frames, regions and items whose boxes meet `area`, with what they need to be drawn whole:
+ * the item at the far end of each tree edge they have (a line leaving the screen still goes
+ * somewhere) and every such box's region and frame, since React Flow places a child in its
+ * parent. A region's default-domain node, just below it, comes with it.
  */
-export function nodesMeeting(nodes: readonly Node[], edges: readonly Edge[], area: Area): Set<string> {
+export function boxesMeeting(model: GraphModel, layout: Layout, area: Box): Set<string> {
   const origin = new Map<string, { x: number; y: number }>();
-  const parentOf = new Map<string, string>();
   const shown = new Set<string>();
-  for (const n of nodes) {
-    const parent = n.parentId === undefined ? undefined : origin.get(n.parentId);
-    if (n.parentId !== undefined) parentOf.set(n.id, n.parentId);
-    const x = n.position.x + (parent?.x ?? 0);
-    const y = n.position.y + (parent?.y ?? 0);
-    origin.set(n.id, { x, y });
-    if (meets(area, x, y, n.width ?? 0, n.height ?? 0)) shown.add(n.id);
+  const place = (id: string, parent: string | null) => {
+    const box = layout.boxes.get(id);
+    if (!box) return;
+    const at = parent === null ? undefined : origin.get(parent);
+    const abs = { x: box.x + (at?.x ?? 0), y: box.y + (at?.y ?? 0), width: box.width, height: box.height };
+    origin.set(id, abs);
+    if (meets(area, abs)) shown.add(id);
+  };
+  for (const f of model.frames) place(f.id, null);
+  for (const r of model.regions) place(r.id, r.frame);
+  const parentsOf = new Map<string, string[]>();
+  for (const item of model.items) {
+    place(item.id, item.region ?? item.frame);
+    parentsOf.set(item.id, item.region === null ? [item.frame] : [item.region, item.frame]);
   }
-  const wanted = [...shown];
-  for (const e of edges) {
+  const wanted: string[] = [];
+  for (const e of model.edges) {
     if (shown.has(e.source) !== shown.has(e.target)) wanted.push(shown.has(e.source) ? e.target : e.source);
   }
-  for (const id of wanted) {
-    for (let at: string | undefined = id; at !== undefined; at = parentOf.get(at)) shown.add(at);
+  for (const id of [...shown, ...wanted]) {
+    shown.add(id);
+    for (const parent of parentsOf.get(id) ?? []) shown.add(parent);
+  }
+  for (const r of model.regions) {
+    if (!shown.has(r.id)) continue;
+    shown.add(r.frame);
+    shown.add(defaultPillId(r));
   }
   return shown;
+}
+
+/**
+ * What React Flow gets at a stage: the first screen and the layout's first `limit` nodes, with the
+ * nodes after the layout's (the domain row), and the edges between two of them. Order is kept, so
+ * parents still come before their children.
+ */
+export function stagedElements<N extends Node, E extends Edge>(nodes: N[], edges: E[], fixedCount: number, first: ReadonlySet<string>, limit: number): { nodes: N[]; edges: E[] } {
+  const shown = nodes.filter((n, i) => i < limit || i >= fixedCount || first.has(n.id));
+  const ids = new Set(shown.map((n) => n.id));
+  return { nodes: shown, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
 }

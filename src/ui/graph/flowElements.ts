@@ -56,16 +56,23 @@ function regionBox(b: Box): Box {
   return { ...b, height: b.height - DEFAULT_PILL.gap - DEFAULT_PILL.height };
 }
 
-export function layoutNodes(model: GraphModel, layout: Layout, functions: ReadonlyMap<Bdf, PciFunction>): ExplorerNode[] {
+/** How many nodes layoutNodes makes of a model: a frame, a region and its default-domain node, an item. */
+export const layoutNodeCount = (model: GraphModel) => model.frames.length + 2 * model.regions.length + model.items.length;
+
+/** The layout's nodes, parents first; only those in `only` when it is given (a first screen). */
+export function layoutNodes(model: GraphModel, layout: Layout, functions: ReadonlyMap<Bdf, PciFunction>, only?: ReadonlySet<string>): ExplorerNode[] {
   const nodes: ExplorerNode[] = [];
+  const wanted = (id: string) => only === undefined || only.has(id);
   const boxOf = (id: string) => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
   const fixed = { selectable: false, draggable: false };
   // React Flow wants a parent before its children.
   for (const frame of model.frames) {
+    if (!wanted(frame.id)) continue;
     const box = boxOf(frame.id);
     nodes.push({ id: frame.id, type: 'frame', position: { x: box.x, y: box.y }, ...size(box), handles: [], data: { bus: frame.bus }, ...fixed, zIndex: Z.frame });
   }
   for (const region of model.regions) {
+    if (!wanted(region.id)) continue;
     const outer = boxOf(region.id);
     const box = regionBox(outer);
     const inFrame = { parentId: region.frame, ...fixed };
@@ -82,6 +89,7 @@ export function layoutNodes(model: GraphModel, layout: Layout, functions: Readon
     });
   }
   for (const item of model.items) {
+    if (!wanted(item.id)) continue;
     const box = boxOf(item.id);
     const placed = { position: { x: box.x, y: box.y }, ...size(box), parentId: item.region ?? item.frame, ...fixed, zIndex: Z.box };
     if (item.type === 'device') nodes.push({ id: item.id, type: 'device', ...placed, handles: [topIn(box), bottomOut(box)], data: { fn: functions.get(item.bdf)! } });
