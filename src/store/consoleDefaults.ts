@@ -1,10 +1,9 @@
 // The uAPI console's forms without the UI: one form per op with its fields typed from the command
-// schemas (model/kernel/commands.ts), whether the policy has the op (its handler table, apply.ts
+// vocabulary's table of arguments (model/kernel/commands.ts), whether the policy has the op (its handler table, apply.ts
 // POLICIES), the values a form starts with (taken from the machine and the selection) and the
 // command a filled form makes.
-import { z } from 'zod';
 import { POLICIES } from '../model/kernel/apply.ts';
-import { commandSchemas, type Command, type Op } from '../model/kernel/commands.ts';
+import { ARGUMENTS_OF, type Argument, type Command, type Op } from '../model/kernel/commands.ts';
 import { REFERENCE_ARGS } from '../model/kernel/refs.ts';
 import { VFIO_PCI } from '../model/kernel/drivers.ts';
 import type { MachineState, ObjectKind, PolicyName } from '../model/kernel/types.ts';
@@ -47,40 +46,23 @@ export const CREATES: Readonly<Partial<Record<Op, ObjectKind>>> = {
 /** Fresh names read like the kernel documentation's examples: c1, io1, ioas1, d1. */
 const NAME_PREFIX: Readonly<Record<ObjectKind, string>> = { container: 'c', iommufd: 'io', ioasid: 'ioas', device: 'd' };
 
-function fieldOf(op: Op, name: string, schema: z.ZodType): FieldSpec {
-  let inner = schema;
-  let optional = false;
-  let nullable = false;
-  if (inner instanceof z.ZodOptional) {
-    optional = true;
-    inner = inner.unwrap() as z.ZodType;
-  }
-  if (inner instanceof z.ZodNullable) {
-    nullable = true;
-    inner = inner.unwrap() as z.ZodType;
-  }
+function fieldOf(op: Op, { name, kind, optional = false }: Argument): FieldSpec {
   const reference = REFERENCE_ARGS[name];
-  if (name === 'bdf') return { name, field: { type: 'device' }, optional };
+  if (kind.type === 'bdf') return { name, field: { type: 'device' }, optional };
   if (reference) return { name, field: { type: 'object', object: reference }, optional };
   if (name === 'as') {
     const creates = CREATES[op];
     if (!creates) throw new Error(`${op} names an object with "as" but CREATES does not say which kind`);
     return { name, field: { type: 'name', creates }, optional };
   }
-  if (name === 'driver') return { name, field: { type: 'driver', clearable: nullable }, optional };
-  if (inner instanceof z.ZodEnum) return { name, field: { type: 'choice', options: inner.options.map(String) }, optional };
-  if (inner instanceof z.ZodNumber) return { name, field: { type: 'number' }, optional };
+  if (name === 'driver') return { name, field: { type: 'driver', clearable: kind.type === 'driver-or-null' }, optional };
+  if (kind.type === 'choice') return { name, field: { type: 'choice', options: kind.options }, optional };
+  if (kind.type === 'count') return { name, field: { type: 'number' }, optional };
   throw new Error(`${op}: the console has no form field for argument "${name}"`);
 }
 
 /** One form per op, in the order of the command vocabulary. */
-export const OP_FORMS: readonly OpForm[] = commandSchemas().map((schema) => {
-  const op = schema.shape.op.value as Op;
-  const fields = Object.entries(schema.shape as Record<string, z.ZodType>)
-    .filter(([name]) => name !== 'op')
-    .map(([name, s]) => fieldOf(op, name, s));
-  return { op, fields };
-});
+export const OP_FORMS: readonly OpForm[] = [...ARGUMENTS_OF].map(([op, args]) => ({ op, fields: args.map((a) => fieldOf(op, a)) }));
 
 export function opForm(op: Op): OpForm {
   return OP_FORMS.find((f) => f.op === op)!;

@@ -20,7 +20,7 @@ export const REFERENCE_ARGS: Readonly<Record<string, ObjectKind>> = {
  * resolveRefs run for every command a model checker tries, and most ops name one object or none.
  */
 const REFERENCES_OF: ReadonlyMap<string, readonly (readonly [string, ObjectKind])[]> = new Map(
-  OPS.map((op) => [op, Object.entries(REFERENCE_ARGS).filter(([argument]) => ARGUMENTS_OF.get(op)!.includes(argument))]),
+  OPS.map((op) => [op, Object.entries(REFERENCE_ARGS).filter(([argument]) => ARGUMENTS_OF.get(op)!.some((a) => a.name === argument))]),
 );
 
 const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
