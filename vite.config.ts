@@ -1,17 +1,32 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { SESSION_KEY } from './src/persist/savedSession.ts';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
+/** A chunk and every chunk it imports, transitively: what must load before it runs. */
+function withImports(chunks: readonly Rolldown.OutputChunk[], facade: string): string[] {
+  const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(facade));
+  if (!chunk) throw new Error(`preload-start-chunks: no chunk for ${facade} (renamed? update vite.config.ts)`);
+  const files = new Set<string>();
+  const add = (fileName: string) => {
+    if (files.has(fileName)) return;
+    files.add(fileName);
+    for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) add(imported);
+  };
+  add(chunk.fileName);
+  return [...files];
+}
+
 /**
- * Chunks the entry (src/main.tsx) imports dynamically yet may need at once: the React part
- * (src/ui/app/mount.tsx), which loads while the entry opens the machine, and the saved-session
- * reader, evaluated only when this browser holds a session. Without a hint the browser would ask
- * for them only once the entry runs: modulepreload links for them and every chunk they import let
- * all of it download and compile beside the entry (they count as initial JavaScript).
+ * Chunks the entry (src/main.tsx) imports dynamically yet may need at once. The React part
+ * (src/ui/app/mount.tsx) loads while the entry opens the machine: modulepreload links for it and
+ * every chunk it imports let all of it download and compile beside the entry (they count as initial
+ * JavaScript). The saved-session reader (src/persist/loadSavedSession.ts, with zod) is needed only
+ * when this browser holds a session: a line of script in the page asks for it then, and a first
+ * visit or a link does not compile zod beside the start.
  */
 function preloadStartChunks(): Plugin {
-  const FACADES = ['/src/ui/app/mount.tsx', '/src/persist/loadSavedSession.ts'];
   let base = '/';
   return {
     name: 'preload-start-chunks',
@@ -23,20 +38,14 @@ function preloadStartChunks(): Plugin {
       order: 'post',
       handler(html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const files = new Set<string>();
-        const add = (fileName: string) => {
-          if (files.has(fileName)) return;
-          files.add(fileName);
-          for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) add(imported);
-        };
-        for (const facade of FACADES) {
-          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(facade));
-          if (!chunk) throw new Error(`preload-start-chunks: no chunk for ${facade} (renamed? update vite.config.ts)`);
-          add(chunk.fileName);
-        }
-        return [...files]
-          .filter((f) => !html.includes(`${base}${f}"`))
-          .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
+        const inPage = (f: string) => html.includes(`${base}${f}"`);
+        const reactPart = withImports(chunks, '/src/ui/app/mount.tsx').filter((f) => !inPage(f));
+        const sessionReader = withImports(chunks, '/src/persist/loadSavedSession.ts').filter((f) => !inPage(f) && !reactPart.includes(f));
+        const preloadIfSaved = `try{if(localStorage.getItem(${JSON.stringify(SESSION_KEY)})!==null)for(const href of ${JSON.stringify(sessionReader.map((f) => `${base}${f}`))}){const l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";l.href=href;document.head.append(l)}}catch{}`;
+        return [
+          ...reactPart.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const })),
+          { tag: 'script', children: preloadIfSaved, injectTo: 'head' as const },
+        ];
       },
     },
   };

@@ -21,8 +21,17 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** When the page asked for the session reader's chunk, against when its entry ran; null if it never did. */
+const sessionReaderFetch = (page: Page) =>
+  page.evaluate(() => {
+    const fetched = performance.getEntriesByType('resource').find((r) => r.name.includes('/loadSavedSession-'));
+    return fetched ? { beforeEntryRan: fetched.startTime < performance.getEntriesByName('explorer:boot')[0]!.startTime } : null;
+  });
+
 test('autosave: after drags, commands and a policy change, a reload shows the same state', async ({ page }) => {
   await openExplorer(page, 'gpu-audio-nvme', 'upstream');
+  // A first visit has no session to read: the reader (and zod behind it) is not even downloaded.
+  expect(await sessionReaderFetch(page)).toBeNull();
   // The address loses ?scenario= and ?policy= once they are applied: a reload restores the work.
   await expect(page).toHaveURL(/\/\?animations=off$/);
   await dragToDriver(page, GPU, 'vfio-pci');
@@ -40,6 +49,8 @@ test('autosave: after drags, commands and a policy change, a reload shows the sa
   await expect.poll(() => shownState(page)).toEqual(before);
   await expect(page.getByTestId('page-message')).toHaveCount(0);
   expect(errors).toEqual([]);
+  // With a session saved, the page asks for its reader as it is parsed, before its entry runs.
+  expect(await sessionReaderFetch(page)).toEqual({ beforeEntryRan: true });
   await shoot(page, 'robust-1-restored');
 });
 

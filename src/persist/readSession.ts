@@ -6,13 +6,27 @@ import { readScenarioValue } from '../io/scenario.ts';
 import { upgrade, type Migration, type VersionedKind } from '../io/versioned.ts';
 import type { Command } from '../model/kernel/commands.ts';
 import { POLICY_NAMES, type PolicyName } from '../model/kernel/types.ts';
-import { explorerScenario, scenarioMetaSchema } from './scenarioDocument.ts';
+import { explorerScenario, type ScenarioMeta } from './scenarioDocument.ts';
 import { SESSION_VERSION, type SessionRead } from './session.ts';
 
 /** Steps from older session layouts, keyed by the version they read (none yet). */
 export const SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 const SESSION_KIND: VersionedKind = { what: 'saved session', current: SESSION_VERSION, migrations: SESSION_MIGRATIONS };
+
+/** What the explorer keeps beside the scenario file (scenarioDocument.ts). */
+const scenarioMetaSchema: z.ZodType<ScenarioMeta> = z.object({
+  id: z.string(),
+  description: z.string(),
+  findings: z.array(z.string()).optional(),
+  amdIvrs: z.boolean().optional(),
+  machineOptions: z
+    .object({
+      strictSameDriver: z.boolean().optional(),
+      probeRefusals: z.record(z.string(), z.array(z.string())).optional(),
+    })
+    .optional(),
+});
 
 const sessionSchema = z.object({
   version: z.literal(SESSION_VERSION),

@@ -1,7 +1,6 @@
 // The explorer's scenario as a scenario file (spec scenario-format.md, version 1, the structured
 // topology) and back. Autosave stores it this way so a saved session is checked by the same reader
 // as any file; share links arrive as the reader's scenario and become the explorer's here too.
-import { z } from 'zod';
 import { SCENARIO_VERSION, normalTopology } from '../io/export/scenarioJson.ts';
 import type { Scenario as ScenarioFile } from '../io/scenario.ts';
 import type { Grouping } from '../model/grouping/types.ts';
@@ -9,21 +8,17 @@ import type { Command } from '../model/kernel/commands.ts';
 import type { PolicyName } from '../model/kernel/types.ts';
 import type { Scenario } from '../store/scenario.ts';
 
-/** What the explorer knows of a scenario beyond the file format: kept beside the file, not in it. */
-export const scenarioMetaSchema = z.object({
-  id: z.string(),
-  description: z.string(),
-  findings: z.array(z.string()).optional(),
-  amdIvrs: z.boolean().optional(),
-  machineOptions: z
-    .object({
-      strictSameDriver: z.boolean().optional(),
-      probeRefusals: z.record(z.string(), z.array(z.string())).optional(),
-    })
-    .optional(),
-});
-
-export type ScenarioMeta = z.infer<typeof scenarioMetaSchema>;
+/**
+ * What the explorer knows of a scenario beyond the file format: kept beside the file, not in it.
+ * Its schema is with the session reader (readSession.ts), the one place it is read back.
+ */
+export interface ScenarioMeta {
+  id: string;
+  description: string;
+  findings?: string[];
+  amdIvrs?: boolean;
+  machineOptions?: { strictSameDriver?: boolean; probeRefusals?: Record<string, string[]> };
+}
 
 export function metaOf(scenario: Scenario): ScenarioMeta {
   return {
