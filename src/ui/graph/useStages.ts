@@ -2,7 +2,7 @@
 // batches, each after the previous one is on screen, so the page answers the mouse in between.
 import { useEffect, useState } from 'react';
 
-/** Nodes added per stage after the first screen: about 30 ms of React Flow's work each on a slow laptop. */
+/** Nodes added per stage after the first screen: about 30 ms of React Flow's work each on the 2-core bench machine. */
 const BATCH = 400;
 /** Marks when the whole layout is in React Flow (the first screen is marked by GraphView). */
 const GRAPH_COMPLETE_MARK = 'explorer:graph-complete';
