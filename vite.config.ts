@@ -63,10 +63,11 @@ export default defineConfig({
         // parallel. Code only: React Flow's style sheet stays with the entry's, in the page's head.
         // React itself and zustand, which the entry uses too, first go into a chunk of their own, or
         // the React Flow chunk would take them along and the entry would have to wait for all of it.
+        // d3-hierarchy (the tree layout) stays with the entry, which makes the drawing (main.tsx).
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|zustand|use-sync-external-store)[\\/]/, priority: 2 },
-            { name: 'react-flow', test: /node_modules[\\/](@xyflow[\\/]|d3-).*\.m?js$/, priority: 1 },
+            { name: 'react-flow', test: /node_modules[\\/](@xyflow[\\/]|d3-(?!hierarchy)).*\.m?js$/, priority: 1 },
           ],
         },
       },

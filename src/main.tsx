@@ -1,6 +1,6 @@
-// The page's start, in two parts that load side by side: this entry reads what to open and opens
-// the machine (the model's work, the longest part of a start) while the browser still downloads
-// and compiles the React part (ui/app/mount.tsx: React DOM, the app, React Flow), which then draws it.
+// The page's start, in two parts that load side by side: this entry reads what to open, opens the
+// machine and lays out its drawing (the model's work) while the browser still downloads and
+// compiles the React part (ui/app/mount.tsx: React DOM, the app, React Flow), which then draws it.
 import '@xyflow/react/dist/style.css';
 import { startAutosave } from './persist/autosave.ts';
 import { browserStorage } from './persist/browserStorage.ts';
@@ -12,6 +12,7 @@ import { afterFirstView } from './ui/app/firstView.ts';
 import { createPageMessages } from './ui/app/pageMessages.ts';
 import { showStartFailure } from './ui/app/startFailure.ts';
 import { startup } from './ui/app/startup.ts';
+import { drawingOf } from './ui/graph/drawing.ts';
 import { installTestHook } from './ui/app/testHook.ts';
 import './index.css';
 
@@ -81,6 +82,10 @@ async function main(element: HTMLElement) {
   // (the work so far is saved on the way out).
   window.addEventListener('hashchange', () => /^#v\d+=/.test(window.location.hash) && window.location.reload());
 
+  // The React part is still compiling (its chunks are the biggest): the graph's drawing is made
+  // meanwhile, and the graph's first render finds it made.
+  const { scenario, grouping, expanded } = store.getState();
+  drawingOf(scenario, grouping, expanded);
   const { mountApp } = await reactPart;
   mountApp(element, store, messages);
 }

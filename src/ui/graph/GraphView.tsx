@@ -2,16 +2,14 @@
 // domains as nodes, and an edge from every group to the domain translating it now.
 import { Background, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type NodeMouseHandler } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Grouping } from '../../model/grouping/types.ts';
 import { shortBdf } from '../../model/topology/bdf.ts';
-import type { Scenario } from '../../store/scenario.ts';
 import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { graphShown } from '../app/firstView.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
 import { domainRowNodes, layoutNodeCount, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
 import type { ExplorerNode } from './flowTypes.ts';
-import { buildGraphModel } from './graphModel.ts';
+import { drawingOf } from './drawing.ts';
 import { CollapsedNode } from './nodes/CollapsedNode.tsx';
 import { DefaultDomainNode } from './nodes/DefaultDomainNode.tsx';
 import { DeviceNode } from './nodes/DeviceNode.tsx';
@@ -20,7 +18,6 @@ import { FrameNode } from './nodes/FrameNode.tsx';
 import { RegionNode } from './nodes/RegionNode.tsx';
 import { areaInView, boxesMeeting, stagedElements } from './firstScreen.ts';
 import { initialViewport } from './initialViewport.ts';
-import { layoutGraphModel } from './treeLayout.ts';
 import { useFirstSize, type Size } from './useFirstSize.ts';
 import { useStages } from './useStages.ts';
 
@@ -35,20 +32,6 @@ const FIRST_SCREEN_MARGIN = 0.5;
 
 /** Marks when the graph of a scenario is first on screen: the e2e reads it as time-to-interactive. */
 const GRAPH_READY_MARK = 'explorer:graph-ready';
-/** Performance entry of each layout, for the scale e2e and the browser's profiler. */
-const LAYOUT_MEASURE = 'explorer:layout';
-
-/**
- * The drawing's structure and boxes. A few milliseconds even for thousands of functions, so it runs
- * during render, with no worker and no waiting; timed for the scale e2e and the browser's profiler.
- */
-function drawing(scenario: Scenario, grouping: Grouping, expanded: ReadonlySet<string>) {
-  const start = performance.now();
-  const model = buildGraphModel(scenario.topology, grouping, expanded);
-  const layout = layoutGraphModel(model);
-  performance.measure(LAYOUT_MEASURE, { start, detail: { nodes: model.items.length } });
-  return { scenario, model, layout, functions: new Map(scenario.topology.functions.map((f) => [f.bdf, f])) };
-}
 
 function Graph({ pane }: { pane: Size }) {
   const store = useExplorerStore();
@@ -59,7 +42,7 @@ function Graph({ pane }: { pane: Size }) {
   const { fitView, setViewport } = useReactFlow();
 
   // The layout follows the structure only (a scenario, an opened set), never a command.
-  const current = useMemo(() => drawing(scenario, grouping, expanded), [scenario, grouping, expanded]);
+  const current = useMemo(() => drawingOf(scenario, grouping, expanded), [scenario, grouping, expanded]);
 
   const flow = useStoreApi<ExplorerNode>();
   const count = layoutNodeCount(current.model);
