@@ -25,6 +25,9 @@ async function openImport(page: Page) {
   await expect(page.getByTestId('import-dialog')).toBeVisible();
 }
 
+/** Whether the page has asked for the real-kernel scenarios' lspci texts. */
+const textsFetched = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/realKernelTexts-')));
+
 async function expectGroup(page: Page, id: number, members: string[]) {
   await expect(page.getByTestId(`group-${id}`)).toBeVisible();
   for (const bdf of members) await expect(page.getByTestId(`device-${bdf}`)).toHaveAttribute('data-group', String(id));
@@ -126,10 +129,28 @@ test('a "Real kernel" scenario loads the kernel\'s own machine and groups', asyn
   await openExplorer(page, 'gpu-audio-nvme', 'upstream');
   const select = page.getByTestId('scenario-select');
   await expect(select.locator('option', { hasText: 'Real kernel:' })).toHaveCount(5);
+  // Their lspci texts are a chunk of their own, asked for only when one is picked.
+  expect(await textsFetched(page)).toBe(false);
   await select.selectOption('real-g-switch-under-noacs-rootport');
   await expect(page.getByTestId('device-0000:05:00.0')).toBeVisible({ timeout: FIRST_LAYOUT_TIMEOUT });
   await expectGroup(page, 1, ['0000:00:02.0', '0000:01:00.0', '0000:02:00.0', '0000:02:01.0', '0000:02:02.0', '0000:03:00.0', '0000:04:00.0', '0000:05:00.0']);
   await expectGroup(page, 4, ['0000:06:00.0']);
   await expect(page.getByTestId('scenario-findings')).toContainText("match the kernel's listing");
   await shoot(page, 'scenario-real-kernel-switch');
+  expect(await textsFetched(page)).toBe(true);
+});
+
+test('a "Real kernel" scenario whose text cannot be loaded says so and leaves the machine on screen', async ({ page }) => {
+  await page.route(/\/realKernelTexts-[^/]*\.js$/, (route) => route.abort());
+  await openExplorer(page, 'gpu-audio-nvme', 'upstream');
+  const select = page.getByTestId('scenario-select');
+  await select.selectOption('real-c-x3130-switch');
+  await expect(page.getByTestId('scenario-pick-failure')).toContainText('The scenario "real-c-x3130-switch" could not be loaded');
+  await expect(page.getByTestId('scenario-pick-failure')).toContainText('Pick it again to retry.');
+  await expect(select).toHaveValue('gpu-audio-nvme');
+  await expect(page.getByTestId(`device-${GPU}`)).toBeVisible();
+  await shoot(page, 'scenario-real-kernel-load-failed');
+  // Another pick clears the message.
+  await select.selectOption('sriov-nic');
+  await expect(page.getByTestId('scenario-pick-failure')).toHaveCount(0);
 });

@@ -3,11 +3,14 @@
 // as the edited machine. Anything else read from storage is refused with what is wrong.
 import { describe, expect, it } from 'vitest';
 import { gpuAudioNvme, sriovNic } from '../scenarios/index.ts';
-import { REAL_KERNEL_SCENARIOS } from '../scenarios/oracle/realKernel.ts';
+import { loadRealKernelTexts, REAL_KERNEL_SCENARIOS } from '../scenarios/oracle/realKernel.ts';
 import { createExplorerStore, type ExplorerStore } from '../store/explorerStore.ts';
 import { performSavedActions } from './restore.ts';
 import { readSession } from './readSession.ts';
 import { sessionOf } from './session.ts';
+
+// The real-kernel scenarios' lspci texts are a chunk the app loads when one is opened.
+await loadRealKernelTexts();
 
 const GPU = '0000:01:00.0';
 const AUDIO = '0000:01:00.1';

@@ -3,32 +3,43 @@
 // so the explorer shows what the importer does with real output and the kernel's groups beside it.
 import { scenarioFromText } from '../../store/importScenario.ts';
 import type { Scenario } from '../../store/scenario.ts';
-import multifunction from './b-multifunction.lspci.txt?raw';
-import pciBridges from './d-pci-bridges.lspci.txt?raw';
-import switchUnderNoAcs from './g-switch-under-noacs-rootport.lspci.txt?raw';
-import sriovBehindSwitch from './n-sriov-behind-switch.lspci.txt?raw';
-import x3130Switch from './c-x3130-switch.lspci.txt?raw';
 
-interface RealKernelText {
+interface RealKernelFixture {
   /** The oracle fixture's folder name; its copy here is `<fixture>.lspci.txt`. */
   fixture: string;
-  lspci: string;
   name: string;
   description: string;
 }
 
-export const REAL_KERNEL_TEXTS: readonly RealKernelText[] = [
-  { fixture: 'b-multifunction', lspci: multifunction, name: 'two-function endpoint', description: 'A two-function endpoint without ACS below a root port with ACS: both functions share one group.' },
-  { fixture: 'c-x3130-switch', lspci: x3130Switch, name: 'X3130 switch', description: 'A switch below a root port with ACS: the upstream port is alone, each downstream port without ACS shares a group with its endpoint.' },
-  { fixture: 'd-pci-bridges', lspci: pciBridges, name: 'PCI bridges', description: 'Conventional functions alias to their bridge: each PCIe-to-PCI, PCI and DMI bridge forms one group with everything below it.' },
-  { fixture: 'g-switch-under-noacs-rootport', lspci: switchUnderNoAcs, name: 'switch under a root port without ACS', description: 'A root port without ACS swallows the whole switch below it: its upstream port, three downstream ports and three endpoints.' },
-  { fixture: 'n-sriov-behind-switch', lspci: sriovBehindSwitch, name: 'SR-IOV VFs behind a switch', description: 'VFs below a downstream port without ACS join the port and PF in one group; below a root port with ACS each VF is alone.' },
+export const REAL_KERNEL_FIXTURES: readonly RealKernelFixture[] = [
+  { fixture: 'b-multifunction', name: 'two-function endpoint', description: 'A two-function endpoint without ACS below a root port with ACS: both functions share one group.' },
+  { fixture: 'c-x3130-switch', name: 'X3130 switch', description: 'A switch below a root port with ACS: the upstream port is alone, each downstream port without ACS shares a group with its endpoint.' },
+  { fixture: 'd-pci-bridges', name: 'PCI bridges', description: 'Conventional functions alias to their bridge: each PCIe-to-PCI, PCI and DMI bridge forms one group with everything below it.' },
+  { fixture: 'g-switch-under-noacs-rootport', name: 'switch under a root port without ACS', description: 'A root port without ACS swallows the whole switch below it: its upstream port, three downstream ports and three endpoints.' },
+  { fixture: 'n-sriov-behind-switch', name: 'SR-IOV VFs behind a switch', description: 'VFs below a downstream port without ACS join the port and PF in one group; below a root port with ACS each VF is alone.' },
 ];
 
-const metaOf = (t: RealKernelText) => ({ id: `real-${t.fixture}`, name: `Real kernel: ${t.name}`, description: t.description });
+/** The texts once loaded (realKernelTexts.ts, a chunk of its own). */
+let texts: ReadonlyMap<string, string> | null = null;
 
-function realKernelScenario(t: RealKernelText): Scenario {
-  const r = scenarioFromText({ lspci: t.lspci, source: `${t.fixture}.lspci.txt` }, metaOf(t));
+/** Loads the lspci texts; a real-kernel scenario's machine can be read only after this. */
+export async function loadRealKernelTexts(): Promise<void> {
+  texts ??= (await import('./realKernelTexts.ts')).REAL_KERNEL_LSPCI;
+}
+
+export const isRealKernelScenario = (id: string) => REAL_KERNEL_FIXTURES.some((f) => `real-${f.fixture}` === id);
+
+function lspciOf(fixture: string): string {
+  const text = texts?.get(fixture);
+  // The app opens these scenarios through openBuiltInScenario, which loads the texts first.
+  if (text === undefined) throw new Error(`The lspci text of ${fixture} is not loaded: await loadRealKernelTexts() before reading its machine.`);
+  return text;
+}
+
+const metaOf = (t: RealKernelFixture) => ({ id: `real-${t.fixture}`, name: `Real kernel: ${t.name}`, description: t.description });
+
+function realKernelScenario(t: RealKernelFixture): Scenario {
+  const r = scenarioFromText({ lspci: lspciOf(t.fixture), source: `${t.fixture}.lspci.txt` }, metaOf(t));
   // Shipped text: a failure is a bug in the app, caught by the scenarios' unit test.
   if (!r.ok) throw new Error(r.error.message);
   return r.scenario;
@@ -39,7 +50,7 @@ function realKernelScenario(t: RealKernelText): Scenario {
  * machine read from its text on first use: reading all five at import cost every page start a
  * noticeable pause, for machines most visits never open.
  */
-function lazyRealKernelScenario(t: RealKernelText): Scenario {
+function lazyRealKernelScenario(t: RealKernelFixture): Scenario {
   let read: Scenario | undefined;
   const full = () => (read ??= realKernelScenario(t));
   return {
@@ -59,4 +70,4 @@ function lazyRealKernelScenario(t: RealKernelText): Scenario {
   };
 }
 
-export const REAL_KERNEL_SCENARIOS: readonly Scenario[] = REAL_KERNEL_TEXTS.map(lazyRealKernelScenario);
+export const REAL_KERNEL_SCENARIOS: readonly Scenario[] = REAL_KERNEL_FIXTURES.map(lazyRealKernelScenario);

@@ -8,6 +8,7 @@ import { ExportButton } from '../export/ExportButton.tsx';
 import { EditModeToggle } from '../edit/EditModeToggle.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
 import { useExplorer, useExplorerStore } from './explorerContext.ts';
+import { useScenarioPick } from './useScenarioPick.ts';
 
 const POLICY_LABELS: Record<PolicyName, string> = {
   legacy: 'legacy VFIO (v5.13)',
@@ -23,6 +24,7 @@ export function TopBar() {
   const canRedo = useExplorer((s) => s.future.length > 0);
   const panicked = useExplorer((s) => s.machine.panic !== null);
   const { loadScenario, setPolicy, setAnimations, undo, redo } = useExplorerStore().getState();
+  const { pick, failure } = useScenarioPick(loadScenario);
   const known = BUILT_IN_SCENARIOS.some((s) => s.id === scenario.id);
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-300 bg-white px-4 py-1.5">
@@ -34,10 +36,7 @@ export function TopBar() {
         <select
           data-testid="scenario-select"
           value={scenario.id}
-          onChange={(e) => {
-            const next = BUILT_IN_SCENARIOS.find((s) => s.id === e.target.value);
-            if (next) loadScenario(next);
-          }}
+          onChange={(e) => pick(e.target.value)}
           title={scenario.name}
           className="max-w-[17rem] rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
         >
@@ -49,6 +48,11 @@ export function TopBar() {
           ))}
         </select>
       </label>
+      {failure && (
+        <p role="alert" data-testid="scenario-pick-failure" className="text-sm text-red-700">
+          {failure}
+        </p>
+      )}
       <label className="flex items-center gap-2 text-sm text-slate-600" title={POLICIES[policy].summary}>
         <span className="sr-only min-[1600px]:not-sr-only">Policy</span>
         <select

@@ -7,7 +7,7 @@ import { POLICY_NAMES, type PolicyName } from '../../model/kernel/types.ts';
 import type { SavedSessionLoad } from '../../persist/savedSession.ts';
 import { explorerScenario } from '../../persist/scenarioDocument.ts';
 import type { SavedAction } from '../../persist/session.ts';
-import { BUILT_IN_SCENARIOS, builtInScenario } from '../../scenarios/index.ts';
+import { BUILT_IN_SCENARIOS, openBuiltInScenario } from '../../scenarios/index.ts';
 import type { ExplorerOptions } from '../../store/explorerStore.ts';
 import type { Scenario } from '../../store/scenario.ts';
 
@@ -81,7 +81,7 @@ export async function startup(input: StartupInput): Promise<Startup> {
   }
 
   if (askedScenario !== null) {
-    const named = builtInScenario(askedScenario);
+    const named = await openBuiltInScenario(askedScenario);
     if (named) return start('address', named, askedPolicy);
     messages.push({ topic: 'address', text: `The address asks for the scenario "${askedScenario}", which this app does not have. The explorer opened ${fallback} instead.` });
   }

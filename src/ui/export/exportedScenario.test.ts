@@ -11,6 +11,10 @@ import { createExplorerStore, type Explorer } from '../../store/explorerStore.ts
 import { explorerScenario } from '../../persist/scenarioDocument.ts';
 import type { Scenario } from '../../store/scenario.ts';
 import { exportedScenario } from './exportedScenario.ts';
+import { loadRealKernelTexts } from '../../scenarios/oracle/realKernel.ts';
+
+// The real-kernel scenarios' lspci texts are a chunk the app loads when one is opened.
+await loadRealKernelTexts();
 
 function shown(s: Explorer) {
   return {

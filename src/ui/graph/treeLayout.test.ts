@@ -9,6 +9,10 @@ import type { ExplorerNode } from './flowTypes.ts';
 import { buildGraphModel, type GraphModel } from './graphModel.ts';
 import { DEVICE_SIZE } from './sizes.ts';
 import { layoutGraphModel, type Box, type Layout } from './treeLayout.ts';
+import { loadRealKernelTexts } from '../../scenarios/oracle/realKernel.ts';
+
+// The real-kernel scenarios' lspci texts are a chunk the app loads when one is opened.
+await loadRealKernelTexts();
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;

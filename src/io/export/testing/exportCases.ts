@@ -8,6 +8,10 @@ import { oracleFixtures, realMachines } from '../../../testing/fixtures.ts';
 import { MAIL_WIDTH } from '../plainText.ts';
 import type { ExportScenario } from '../runScenario.ts';
 import { lspciScenario } from './lspciScenario.ts';
+import { loadRealKernelTexts } from '../../../scenarios/oracle/realKernel.ts';
+
+// The real-kernel scenarios' lspci texts are a chunk the app loads when one is opened.
+await loadRealKernelTexts();
 
 export function builtInCases(): { name: string; scenario: ExportScenario }[] {
   return BUILT_IN_SCENARIOS.map((s) => ({
