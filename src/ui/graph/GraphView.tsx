@@ -7,7 +7,7 @@ import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { graphShown } from '../app/firstView.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
-import { domainRowNodes, layoutNodeCount, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
+import { domainRowNodes, layoutNodeCount, layoutNodeIds, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
 import type { ExplorerNode } from './flowTypes.ts';
 import { drawingOf } from './drawing.ts';
 import { CollapsedNode } from './nodes/CollapsedNode.tsx';
@@ -16,7 +16,7 @@ import { DeviceNode } from './nodes/DeviceNode.tsx';
 import { DomainNode } from './nodes/DomainNode.tsx';
 import { FrameNode } from './nodes/FrameNode.tsx';
 import { RegionNode } from './nodes/RegionNode.tsx';
-import { areaInView, boxesMeeting, stagedElements } from './firstScreen.ts';
+import { areaInView, boxesMeeting, edgesAmong, stageIds } from './firstScreen.ts';
 import { initialViewport } from './initialViewport.ts';
 import { useFirstSize, type Size } from './useFirstSize.ts';
 import { useStages } from './useStages.ts';
@@ -57,16 +57,18 @@ function Graph({ pane }: { pane: Size }) {
     return view && !view.fit ? boxesMeeting(current.model, current.layout, areaInView(view.viewport, size, FIRST_SCREEN_MARGIN)) : null;
   }, [current, count, flow, pane]);
   const stage = useStages(first, count);
-  const onlyFirst = stage.complete || stage.limit > 0 ? undefined : (first ?? undefined);
+  // A big layout's stage: its first screen, then more of its nodes in layout order (useStages).
+  const order = useMemo(() => layoutNodeIds(current.model), [current]);
+  const only = useMemo(() => (stage.complete || first === null ? undefined : stageIds(order, first, stage.limit)), [stage.complete, first, order, stage.limit]);
+  // Each node object is made once per layout and kept here, so a stage adds nodes without
+  // remaking those React Flow already has (it and React then skip them).
+  const built = useMemo(() => ({ for: current, nodes: new Map<string, ExplorerNode>() }), [current]);
 
-  const fixedNodes = useMemo(() => layoutNodes(current.model, current.layout, current.functions, onlyFirst), [current, onlyFirst]);
+  const fixedNodes = useMemo(() => layoutNodes(built.for.model, built.for.layout, built.for.functions, only, built.nodes), [built, only]);
   const nodes = useMemo<ExplorerNode[]>(() => [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))], [current, fixedNodes, machine]);
   const fixedEdges = useMemo(() => treeEdges(current.model), [current]);
   const edges = useMemo(() => [...fixedEdges, ...routeEdges(current.model, machine)], [current, fixedEdges, machine]);
-  const staged = useMemo(
-    () => (stage.complete || first === null ? { nodes, edges } : stagedElements(nodes, edges, fixedNodes.length, first, stage.limit)),
-    [stage.complete, stage.limit, first, nodes, edges, fixedNodes.length],
-  );
+  const staged = useMemo(() => (only === undefined ? { nodes, edges } : { nodes, edges: edgesAmong(nodes, edges) }), [only, nodes, edges]);
 
   // Show each new layout (a scenario, an opened set): all of it when that stays readable, else its
   // start at a readable zoom (see initialViewport). Commands never re-layout, so they never move

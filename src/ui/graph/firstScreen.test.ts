@@ -2,8 +2,9 @@ import type { Edge, Node } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { computeGroups } from '../../model/grouping/computeGroups.ts';
 import { syntheticTopology } from '../../model/topology/synthetic.ts';
-import { areaInView, boxesMeeting, stagedElements } from './firstScreen.ts';
-import { layoutNodeCount, layoutNodes } from './flowElements.ts';
+import { areaInView, boxesMeeting, edgesAmong, stageIds } from './firstScreen.ts';
+import { layoutNodeCount, layoutNodeIds, layoutNodes } from './flowElements.ts';
+import type { ExplorerNode } from './flowTypes.ts';
 import { buildGraphModel, type GraphModel } from './graphModel.ts';
 import { initialViewport } from './initialViewport.ts';
 import { layoutGraphModel, type Layout } from './treeLayout.ts';
@@ -81,18 +82,40 @@ describe('the first screen of a big drawing', () => {
 });
 
 describe('the stages that follow it', () => {
-  const nodes = [node('f'), node('r1', 'f'), node('r2', 'f'), node('d1', 'r1'), node('d2', 'r2'), node('row')];
-  const edges = [edge('d1', 'd2'), edge('r2', 'row'), edge('f', 'd1')];
+  const order = ['f', 'r1', 'p1', 'r2', 'p2', 'd1', 'd2'];
 
-  it('hand React Flow the first screen, the layout\'s first nodes and the nodes after the layout, in their order', () => {
-    const staged = stagedElements(nodes, edges, 5, new Set(['f', 'r2', 'd2']), 2);
-    expect(staged.nodes.map((n) => n.id)).toEqual(['f', 'r1', 'r2', 'd2', 'row']);
-    expect(staged.edges.map((e) => e.id)).toEqual(['r2->row']);
+  it('hold the first screen and the layout\'s first nodes', () => {
+    expect([...stageIds(order, new Set(['f', 'r2', 'd2']), 2)].sort()).toEqual(['d2', 'f', 'r1', 'r2']);
+    expect(stageIds(order, new Set(), order.length)).toEqual(new Set(order));
   });
 
-  it('end with everything once the limit passes the layout', () => {
-    const staged = stagedElements(nodes, edges, 5, new Set(), 5);
-    expect(staged.nodes).toEqual(nodes);
-    expect(staged.edges).toEqual(edges);
+  it('give React Flow only the edges between nodes it has', () => {
+    const nodes = [node('f'), node('r2', 'f'), node('d2', 'r2'), node('row')];
+    const edges = [edge('d1', 'd2'), edge('r2', 'row'), edge('f', 'd2')];
+    expect(edgesAmong(nodes, edges).map((e) => e.id)).toEqual(['r2->row', 'f->d2']);
+  });
+
+  it('on the 2,000-function machine: each stage keeps its parents, and its nodes are the objects the stage before made', () => {
+    const topology = syntheticTopology(2000);
+    const big = buildGraphModel(topology, computeGroups(topology), new Set());
+    const bigLayout = layoutGraphModel(big);
+    const functions = new Map(topology.functions.map((f) => [f.bdf, f]));
+    const ids = layoutNodeIds(big);
+    expect(ids).toEqual(layoutNodes(big, bigLayout, functions).map((n) => n.id));
+    const first = boxesMeeting(big, bigLayout, { x: 0, y: 0, width: 2000, height: 1000 });
+    const built = new Map<string, ExplorerNode>();
+    let before = new Map<string, ExplorerNode>();
+    for (let limit = 0; limit <= ids.length + 400; limit += 400) {
+      const nodes = layoutNodes(big, bigLayout, functions, stageIds(ids, first, limit), built);
+      const seen = new Set<string>();
+      for (const n of nodes) {
+        if (n.parentId !== undefined) expect(seen.has(n.parentId), `${n.id} at limit ${limit}`).toBe(true);
+        seen.add(n.id);
+        if (before.has(n.id)) expect(n, n.id).toBe(before.get(n.id));
+      }
+      expect(seen.size).toBe(Math.min(ids.length, new Set([...first, ...ids.slice(0, limit)]).size));
+      before = new Map(nodes.map((n) => [n.id, n]));
+    }
+    expect(before.size).toBe(layoutNodeCount(big));
   });
 });

@@ -58,12 +58,18 @@ export function boxesMeeting(model: GraphModel, layout: Layout, area: Box): Set<
 }
 
 /**
- * What React Flow gets at a stage: the first screen and the layout's first `limit` nodes, with the
- * nodes after the layout's (the domain row), and the edges between two of them. Order is kept, so
- * parents still come before their children.
+ * The nodes React Flow has at a stage: the first screen and the first `limit` of the layout's
+ * nodes in `order` (layoutNodeIds: parents come before their children, so a stage holds each
+ * node's parents).
  */
-export function stagedElements<N extends Node, E extends Edge>(nodes: N[], edges: E[], fixedCount: number, first: ReadonlySet<string>, limit: number): { nodes: N[]; edges: E[] } {
-  const shown = nodes.filter((n, i) => i < limit || i >= fixedCount || first.has(n.id));
-  const ids = new Set(shown.map((n) => n.id));
-  return { nodes: shown, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+export function stageIds(order: readonly string[], first: ReadonlySet<string>, limit: number): Set<string> {
+  const ids = new Set(first);
+  for (const id of order.slice(0, limit)) ids.add(id);
+  return ids;
+}
+
+/** The edges whose two ends are among `nodes`: React Flow gets no edge to a node it has not. */
+export function edgesAmong<E extends Edge>(nodes: readonly Node[], edges: readonly E[]): E[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
 }

@@ -59,25 +59,39 @@ function regionBox(b: Box): Box {
 /** How many nodes layoutNodes makes of a model: a frame, a region and its default-domain node, an item. */
 export const layoutNodeCount = (model: GraphModel) => model.frames.length + 2 * model.regions.length + model.items.length;
 
-/** The layout's nodes, parents first; only those in `only` when it is given (a first screen). */
-export function layoutNodes(model: GraphModel, layout: Layout, functions: ReadonlyMap<Bdf, PciFunction>, only?: ReadonlySet<string>): ExplorerNode[] {
+/** The ids of layoutNodes' nodes, in its order (parents first), without building any node. */
+export function layoutNodeIds(model: GraphModel): string[] {
+  return [...model.frames.map((f) => f.id), ...model.regions.flatMap((r) => [r.id, defaultPillId(r)]), ...model.items.map((i) => i.id)];
+}
+
+/**
+ * The layout's nodes, parents first; only those in `only` when it is given (a first screen, a
+ * stage). With `built`, a node made before is that same object and a new one is kept there: a
+ * stage hands React Flow the nodes it has unchanged, so it and React skip them.
+ */
+export function layoutNodes(model: GraphModel, layout: Layout, functions: ReadonlyMap<Bdf, PciFunction>, only?: ReadonlySet<string>, built = new Map<string, ExplorerNode>()): ExplorerNode[] {
   const nodes: ExplorerNode[] = [];
-  const wanted = (id: string) => only === undefined || only.has(id);
+  const add = (id: string, make: () => ExplorerNode) => {
+    if (only !== undefined && !only.has(id)) return;
+    let node = built.get(id);
+    if (node === undefined) built.set(id, (node = make()));
+    nodes.push(node);
+  };
   const boxOf = (id: string) => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
   const fixed = { selectable: false, draggable: false };
   // React Flow wants a parent before its children.
   for (const frame of model.frames) {
-    if (!wanted(frame.id)) continue;
-    const box = boxOf(frame.id);
-    nodes.push({ id: frame.id, type: 'frame', position: { x: box.x, y: box.y }, ...size(box), handles: [], data: { bus: frame.bus }, ...fixed, zIndex: Z.frame });
+    add(frame.id, () => {
+      const box = boxOf(frame.id);
+      return { id: frame.id, type: 'frame', position: { x: box.x, y: box.y }, ...size(box), handles: [], data: { bus: frame.bus }, ...fixed, zIndex: Z.frame };
+    });
   }
   for (const region of model.regions) {
-    if (!wanted(region.id)) continue;
     const outer = boxOf(region.id);
     const box = regionBox(outer);
     const inFrame = { parentId: region.frame, ...fixed };
-    nodes.push({ id: region.id, type: 'region', position: { x: box.x, y: box.y }, ...size(box), handles: regionHandles(box), data: { region }, ...inFrame, zIndex: Z.region });
-    nodes.push({
+    add(region.id, () => ({ id: region.id, type: 'region', position: { x: box.x, y: box.y }, ...size(box), handles: regionHandles(box), data: { region }, ...inFrame, zIndex: Z.region }));
+    add(defaultPillId(region), () => ({
       id: defaultPillId(region),
       type: 'defaultDomain',
       position: { x: outer.x + outer.width - DEFAULT_PILL.width + DEFAULT_PILL.overhang, y: box.y + box.height + DEFAULT_PILL.gap },
@@ -86,14 +100,15 @@ export function layoutNodes(model: GraphModel, layout: Layout, functions: Readon
       data: { region },
       ...inFrame,
       zIndex: Z.box,
-    });
+    }));
   }
   for (const item of model.items) {
-    if (!wanted(item.id)) continue;
-    const box = boxOf(item.id);
-    const placed = { position: { x: box.x, y: box.y }, ...size(box), parentId: item.region ?? item.frame, ...fixed, zIndex: Z.box };
-    if (item.type === 'device') nodes.push({ id: item.id, type: 'device', ...placed, handles: [topIn(box), bottomOut(box)], data: { fn: functions.get(item.bdf)! } });
-    else nodes.push({ id: item.id, type: 'collapsed', ...placed, handles: [topIn(box)], data: { set: item.set, functions: item.set.members.map((b) => functions.get(b)!) } });
+    add(item.id, () => {
+      const box = boxOf(item.id);
+      const placed = { position: { x: box.x, y: box.y }, ...size(box), parentId: item.region ?? item.frame, ...fixed, zIndex: Z.box };
+      if (item.type === 'device') return { id: item.id, type: 'device', ...placed, handles: [topIn(box), bottomOut(box)], data: { fn: functions.get(item.bdf)! } };
+      return { id: item.id, type: 'collapsed', ...placed, handles: [topIn(box)], data: { set: item.set, functions: item.set.members.map((b) => functions.get(b)!) } };
+    });
   }
   return nodes;
 }
