@@ -12,7 +12,7 @@ import { afterFirstView } from './ui/app/firstView.ts';
 import { createPageMessages } from './ui/app/pageMessages.ts';
 import { showStartFailure } from './ui/app/startFailure.ts';
 import { startup } from './ui/app/startup.ts';
-import { drawingOf } from './ui/graph/drawing.ts';
+import { prepareGraph } from './ui/graph/prepareGraph.ts';
 import { installTestHook } from './ui/app/testHook.ts';
 import './index.css';
 
@@ -82,10 +82,10 @@ async function main(element: HTMLElement) {
   // (the work so far is saved on the way out).
   window.addEventListener('hashchange', () => /^#v\d+=/.test(window.location.hash) && window.location.reload());
 
-  // The React part is still compiling (its chunks are the biggest): the graph's drawing is made
-  // meanwhile, and the graph's first render finds it made.
+  // The React part is still compiling (its chunks are the biggest): the graph's drawing and nodes
+  // are made meanwhile, and the graph's first render finds them made.
   const { scenario, grouping, expanded } = store.getState();
-  drawingOf(scenario, grouping, expanded);
+  prepareGraph(scenario, grouping, expanded);
   const { mountApp } = await reactPart;
   mountApp(element, store, messages);
 }

@@ -7,7 +7,7 @@ import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { graphShown } from '../app/firstView.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
-import { domainRowNodes, layoutNodeCount, layoutNodeIds, layoutNodes, routeEdges, treeEdges } from './flowElements.ts';
+import { domainRowNodes, layoutNodeCount, layoutNodeIds, layoutNodes, nodesMadeFor, routeEdges, treeEdges } from './flowElements.ts';
 import type { ExplorerNode } from './flowTypes.ts';
 import { drawingOf } from './drawing.ts';
 import { CollapsedNode } from './nodes/CollapsedNode.tsx';
@@ -60,11 +60,9 @@ function Graph({ pane }: { pane: Size }) {
   // A big layout's stage: its first screen, then more of its nodes in layout order (useStages).
   const order = useMemo(() => layoutNodeIds(current.model), [current]);
   const only = useMemo(() => (stage.complete || first === null ? undefined : stageIds(order, first, stage.limit)), [stage.complete, first, order, stage.limit]);
-  // Each node object is made once per layout and kept here, so a stage adds nodes without
-  // remaking those React Flow already has (it and React then skip them).
-  const built = useMemo(() => ({ for: current, nodes: new Map<string, ExplorerNode>() }), [current]);
-
-  const fixedNodes = useMemo(() => layoutNodes(built.for.model, built.for.layout, built.for.functions, only, built.nodes), [built, only]);
+  // Each node object is made once per layout (nodesMadeFor; the page's start makes them all), so a
+  // stage adds nodes without remaking those React Flow already has (it and React then skip them).
+  const fixedNodes = useMemo(() => layoutNodes(current.model, current.layout, current.functions, only, nodesMadeFor(current)), [current, only]);
   const nodes = useMemo<ExplorerNode[]>(() => [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))], [current, fixedNodes, machine]);
   const fixedEdges = useMemo(() => treeEdges(current.model), [current]);
   const edges = useMemo(() => [...fixedEdges, ...routeEdges(current.model, machine)], [current, fixedEdges, machine]);

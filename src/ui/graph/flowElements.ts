@@ -2,10 +2,11 @@
 // layout are rebuilt only when the layout changes; the domain row and the route edges follow the
 // machine, so a command moves edges, never boxes. Z order is explicit (React Flow's manual mode):
 // frames, then regions, then edges and boxes (see Z).
-import { Position, type Edge, type NodeHandle } from '@xyflow/react';
+import type { Edge, NodeHandle, Position } from '@xyflow/react';
 import type { MachineState } from '../../model/kernel/types.ts';
 import type { Bdf, PciFunction } from '../../model/topology/types.ts';
 import { groupDomain, type DomainKind, type DomainView } from '../../store/views.ts';
+import type { Drawing } from './drawing.ts';
 import type { Box, Layout } from './treeLayout.ts';
 import type { DomainFlowNode, ExplorerNode, RouteEdge } from './flowTypes.ts';
 import type { GraphModel, Region } from './graphModel.ts';
@@ -29,11 +30,15 @@ const size = (b: { width: number; height: number }) => ({ width: b.width, height
  * Once drawn, a node's handles are measured from the page as usual.
  */
 const HANDLE = { width: 1, height: 1 };
-const topIn = (b: { width: number }, id: string | null = null): NodeHandle => ({ id, type: 'target', position: Position.Top, x: b.width / 2 - 0.5, y: -0.5, ...HANDLE });
+// React Flow's Position values, spelled here: the page's start makes a drawing's nodes (main.tsx)
+// before React Flow's code has loaded, so this module imports only its types.
+const TOP = 'top' as Position;
+const BOTTOM = 'bottom' as Position;
+const topIn = (b: { width: number }, id: string | null = null): NodeHandle => ({ id, type: 'target', position: TOP, x: b.width / 2 - 0.5, y: -0.5, ...HANDLE });
 const bottomOut = (b: { width: number; height: number }, id: string | null = null, x = b.width / 2): NodeHandle => ({
   id,
   type: 'source',
-  position: Position.Bottom,
+  position: BOTTOM,
   x: x - 0.5,
   y: b.height - 0.5,
   ...HANDLE,
@@ -58,6 +63,15 @@ function regionBox(b: Box): Box {
 
 /** How many nodes layoutNodes makes of a model: a frame, a region and its default-domain node, an item. */
 export const layoutNodeCount = (model: GraphModel) => model.frames.length + 2 * model.regions.length + model.items.length;
+
+/** The node objects layoutNodes has made for each drawing (its `built`): each is made once. */
+const madeNodes = new WeakMap<Drawing, Map<string, ExplorerNode>>();
+
+export function nodesMadeFor(drawing: Drawing): Map<string, ExplorerNode> {
+  let made = madeNodes.get(drawing);
+  if (made === undefined) madeNodes.set(drawing, (made = new Map()));
+  return made;
+}
 
 /** The ids of layoutNodes' nodes, in its order (parents first), without building any node. */
 export function layoutNodeIds(model: GraphModel): string[] {
