@@ -1,7 +1,7 @@
 // Machines the real kernel booted (the oracle fixtures: QEMU topologies with `lspci -vvvnn` taken
 // inside the guest). Their lspci text is shipped as it was captured and imported like a user's paste,
 // so the explorer shows what the importer does with real output and the kernel's groups beside it.
-import { scenarioFromText } from '../../store/importScenario.ts';
+import type { scenarioFromText } from '../../store/importScenario.ts';
 import type { Scenario } from '../../store/scenario.ts';
 
 interface RealKernelFixture {
@@ -19,27 +19,25 @@ export const REAL_KERNEL_FIXTURES: readonly RealKernelFixture[] = [
   { fixture: 'n-sriov-behind-switch', name: 'SR-IOV VFs behind a switch', description: 'VFs below a downstream port without ACS join the port and PF in one group; below a root port with ACS each VF is alone.' },
 ];
 
-/** The texts once loaded (realKernelTexts.ts, a chunk of its own). */
-let texts: ReadonlyMap<string, string> | null = null;
+/** The texts and the lspci reader once loaded: chunks the page's start does not need. */
+let loaded: { texts: ReadonlyMap<string, string>; read: typeof scenarioFromText } | null = null;
 
-/** Loads the lspci texts; a real-kernel scenario's machine can be read only after this. */
+/** Loads the lspci texts and their reader; a real-kernel scenario's machine can be read only after this. */
 export async function loadRealKernelTexts(): Promise<void> {
-  texts ??= (await import('./realKernelTexts.ts')).REAL_KERNEL_LSPCI;
+  if (loaded) return;
+  const [{ REAL_KERNEL_LSPCI }, { scenarioFromText }] = await Promise.all([import('./realKernelTexts.ts'), import('../../store/importScenario.ts')]);
+  loaded = { texts: REAL_KERNEL_LSPCI, read: scenarioFromText };
 }
 
 export const isRealKernelScenario = (id: string) => REAL_KERNEL_FIXTURES.some((f) => `real-${f.fixture}` === id);
 
-function lspciOf(fixture: string): string {
-  const text = texts?.get(fixture);
-  // The app opens these scenarios through openBuiltInScenario, which loads the texts first.
-  if (text === undefined) throw new Error(`The lspci text of ${fixture} is not loaded: await loadRealKernelTexts() before reading its machine.`);
-  return text;
-}
-
 const metaOf = (t: RealKernelFixture) => ({ id: `real-${t.fixture}`, name: `Real kernel: ${t.name}`, description: t.description });
 
 function realKernelScenario(t: RealKernelFixture): Scenario {
-  const r = scenarioFromText({ lspci: lspciOf(t.fixture), source: `${t.fixture}.lspci.txt` }, metaOf(t));
+  const text = loaded?.texts.get(t.fixture);
+  // The app opens these scenarios through openBuiltInScenario, which loads the texts first.
+  if (!loaded || text === undefined) throw new Error(`The lspci text of ${t.fixture} is not loaded: await loadRealKernelTexts() before reading its machine.`);
+  const r = loaded.read({ lspci: text, source: `${t.fixture}.lspci.txt` }, metaOf(t));
   // Shipped text: a failure is a bug in the app, caught by the scenarios' unit test.
   if (!r.ok) throw new Error(r.error.message);
   return r.scenario;
