@@ -1,8 +1,7 @@
 // What a big drawing hands React Flow first: the boxes on the first screen. React Flow processes
 // every node it is given when it mounts (internal nodes, handle bounds, edge lookups), drawn or
 // not; on a machine of 2,000 functions that is most of the wait before the page answers the mouse.
-// So the first screen goes first, and the rest follows in stages after it is on screen (useStages),
-// its React Flow nodes built only then.
+// So the first screen goes first, and the rest follows in stages after it is on screen (useStages).
 import type { Edge, Node } from '@xyflow/react';
 import { defaultPillId } from './flowElements.ts';
 import type { GraphModel } from './graphModel.ts';
