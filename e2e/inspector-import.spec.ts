@@ -145,12 +145,34 @@ test('a "Real kernel" scenario whose text cannot be loaded says so and leaves th
   await openExplorer(page, 'gpu-audio-nvme', 'upstream');
   const select = page.getByTestId('scenario-select');
   await select.selectOption('real-c-x3130-switch');
-  await expect(page.getByTestId('scenario-pick-failure')).toContainText('The scenario "real-c-x3130-switch" could not be loaded');
-  await expect(page.getByTestId('scenario-pick-failure')).toContainText('Pick it again to retry.');
+  await expect(page.getByTestId('scenario-pick-failure')).toContainText('"Real kernel: X3130 switch" could not be loaded');
+  await expect(page.getByTestId('scenario-pick-failure')).toContainText('The machine on screen is unchanged; reload the page to try again.');
   await expect(select).toHaveValue('gpu-audio-nvme');
   await expect(page.getByTestId(`device-${GPU}`)).toBeVisible();
   await shoot(page, 'scenario-real-kernel-load-failed');
-  // Another pick clears the message.
+  // Another scenario opened: the word was about the one before it.
   await select.selectOption('sriov-nic');
+  await expect(select).toHaveValue('sriov-nic');
   await expect(page.getByTestId('scenario-pick-failure')).toHaveCount(0);
+});
+
+test('while a "Real kernel" text loads the picker says so, and a later pick wins', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/realKernelTexts-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openExplorer(page, 'gpu-audio-nvme', 'upstream');
+  const select = page.getByTestId('scenario-select');
+  await select.selectOption('real-c-x3130-switch');
+  await expect(page.getByTestId('scenario-pick-opening')).toHaveText('Opening Real kernel: X3130 switch…');
+  await select.selectOption('sriov-nic');
+  await expect(select).toHaveValue('sriov-nic');
+  await expect(page.getByTestId('scenario-pick-opening')).toHaveCount(0);
+  release();
+  await expect.poll(() => textsFetched(page)).toBe(true);
+  // The text arrived after the later pick: the later pick stays.
+  await page.waitForTimeout(300);
+  await expect(select).toHaveValue('sriov-nic');
 });

@@ -16,7 +16,10 @@ export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
   ...REAL_KERNEL_SCENARIOS,
 ];
 
-/** A listed scenario, or a generated `synthetic-<N>` machine of another size. */
+/**
+ * A listed scenario, or a generated `synthetic-<N>` machine of another size. A real-kernel one can
+ * be read only once its text is loaded: open scenarios through openBuiltInScenario.
+ */
 export function builtInScenario(id: string): Scenario | undefined {
   return BUILT_IN_SCENARIOS.find((s) => s.id === id) ?? syntheticScenario(id);
 }

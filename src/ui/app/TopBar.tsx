@@ -23,8 +23,9 @@ export function TopBar() {
   const canUndo = useExplorer((s) => s.steps.length > 0);
   const canRedo = useExplorer((s) => s.future.length > 0);
   const panicked = useExplorer((s) => s.machine.panic !== null);
-  const { loadScenario, setPolicy, setAnimations, undo, redo } = useExplorerStore().getState();
-  const { pick, failure } = useScenarioPick(loadScenario);
+  const store = useExplorerStore();
+  const { setPolicy, setAnimations, undo, redo } = store.getState();
+  const { pick, opening, failure } = useScenarioPick(store);
   const known = BUILT_IN_SCENARIOS.some((s) => s.id === scenario.id);
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-300 bg-white px-4 py-1.5">
@@ -48,6 +49,11 @@ export function TopBar() {
           ))}
         </select>
       </label>
+      {opening && (
+        <p role="status" data-testid="scenario-pick-opening" className="text-sm text-slate-500">
+          Opening {opening}…
+        </p>
+      )}
       {failure && (
         <p role="alert" data-testid="scenario-pick-failure" className="text-sm text-red-700">
           {failure}

@@ -53,6 +53,11 @@ describe('what the page starts with', () => {
     expect(s.messages).toEqual([{ topic: 'address', text: 'The address asks for the scenario "nope", which this app does not have. The explorer opened the first built-in scenario instead.' }]);
   });
 
+  it('a real-kernel scenario in the address opens with its lspci text loaded', async () => {
+    const s = await startup(input({ search: '?scenario=real-c-x3130-switch', saved: restored }));
+    expect([s.from, s.scenario.id, s.scenario.topology.functions.length > 0]).toEqual(['address', 'real-c-x3130-switch', true]);
+  });
+
   it('passes on the message about a saved session that was set aside', async () => {
     const s = await startup(input({ saved: { kind: 'set-aside', key: 'k', message: 'The saved session could not be read (x).' } }));
     expect(s.from).toBe('built-in');

@@ -81,9 +81,18 @@ export async function startup(input: StartupInput): Promise<Startup> {
   }
 
   if (askedScenario !== null) {
-    const named = await openBuiltInScenario(askedScenario);
-    if (named) return start('address', named, askedPolicy);
-    messages.push({ topic: 'address', text: `The address asks for the scenario "${askedScenario}", which this app does not have. The explorer opened ${fallback} instead.` });
+    // A real-kernel machine's text is a chunk of its own, which can fail to load.
+    const named = await openBuiltInScenario(askedScenario).then(
+      (scenario) => ({ scenario }),
+      (e: unknown) => ({ failed: e instanceof Error ? e.message : String(e) }),
+    );
+    if ('failed' in named) {
+      messages.push({ topic: 'address', text: `The scenario "${askedScenario}" the address asks for could not be loaded (${named.failed}). The explorer opened ${fallback} instead; reload the page to try again.` });
+    } else if (named.scenario) {
+      return start('address', named.scenario, askedPolicy);
+    } else {
+      messages.push({ topic: 'address', text: `The address asks for the scenario "${askedScenario}", which this app does not have. The explorer opened ${fallback} instead.` });
+    }
   }
 
   if (saved.kind === 'restored') return start('saved-session', saved.session.scenario, askedPolicy ?? saved.session.policy, saved.session.actions);

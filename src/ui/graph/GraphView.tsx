@@ -60,8 +60,9 @@ function Graph({ pane }: { pane: Size }) {
   // A big layout's stage: its first screen, then more of its nodes in layout order (useStages).
   const order = useMemo(() => layoutNodeIds(current.model), [current]);
   const only = useMemo(() => (stage.complete || first === null ? undefined : stageIds(order, first, stage.limit)), [stage.complete, first, order, stage.limit]);
-  // Each node object is made once per layout (nodesMadeFor; the page's start makes them all), so a
-  // stage adds nodes without remaking those React Flow already has (it and React then skip them).
+  // Each node object is made once per layout (nodesMadeFor; the page's start makes all those of its
+  // first layout), so a stage adds nodes without remaking those React Flow already has (it and
+  // React then skip them).
   const fixedNodes = useMemo(() => layoutNodes(current.model, current.layout, current.functions, only, nodesMadeFor(current)), [current, only]);
   const nodes = useMemo<ExplorerNode[]>(() => [...fixedNodes, ...domainRowNodes(current.layout, sharedDomains(machine))], [current, fixedNodes, machine]);
   const fixedEdges = useMemo(() => treeEdges(current.model), [current]);

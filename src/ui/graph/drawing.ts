@@ -34,7 +34,11 @@ interface Made {
   drawing: Drawing;
 }
 
-/** The last drawing made for each grouping (a new grouping comes with every new machine). */
+/**
+ * The last drawing made for each grouping object. A grouping given with a scenario (a kernel's
+ * listing) comes back as the same object on every load, so the scenario and the opened sets are
+ * compared too.
+ */
 const made = new WeakMap<Grouping, Made>();
 
 /**

@@ -32,8 +32,8 @@ const size = (b: { width: number; height: number }) => ({ width: b.width, height
 const HANDLE = { width: 1, height: 1 };
 // React Flow's Position values, spelled here: the page's start makes a drawing's nodes (main.tsx)
 // before React Flow's code has loaded, so this module imports only its types.
-const TOP = 'top' as Position;
-const BOTTOM = 'bottom' as Position;
+const TOP = ('top' satisfies `${Position}`) as Position;
+const BOTTOM = ('bottom' satisfies `${Position}`) as Position;
 const topIn = (b: { width: number }, id: string | null = null): NodeHandle => ({ id, type: 'target', position: TOP, x: b.width / 2 - 0.5, y: -0.5, ...HANDLE });
 const bottomOut = (b: { width: number; height: number }, id: string | null = null, x = b.width / 2): NodeHandle => ({
   id,
