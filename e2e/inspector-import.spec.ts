@@ -167,6 +167,7 @@ test('while a "Real kernel" text loads the picker says so, and a later pick wins
   const select = page.getByTestId('scenario-select');
   await select.selectOption('real-c-x3130-switch');
   await expect(page.getByTestId('scenario-pick-opening')).toHaveText('Opening Real kernel: X3130 switch…');
+  await shoot(page, 'scenario-real-kernel-opening');
   await select.selectOption('sriov-nic');
   await expect(select).toHaveValue('sriov-nic');
   await expect(page.getByTestId('scenario-pick-opening')).toHaveCount(0);

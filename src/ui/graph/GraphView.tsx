@@ -7,7 +7,7 @@ import { sharedDomains } from '../../store/views.ts';
 import { useExplorer, useExplorerStore } from '../app/explorerContext.ts';
 import { graphShown } from '../app/firstView.ts';
 import { RouteArrowDefs, RouteEdge } from './edges/RouteEdge.tsx';
-import { domainRowNodes, layoutNodeCount, layoutNodeIds, layoutNodes, nodesMadeFor, routeEdges, treeEdges } from './flowElements.ts';
+import { domainRowNodes, layoutNodeIds, layoutNodes, nodesMadeFor, routeEdges, treeEdges } from './flowElements.ts';
 import type { ExplorerNode } from './flowTypes.ts';
 import { drawingOf } from './drawing.ts';
 import { CollapsedNode } from './nodes/CollapsedNode.tsx';
@@ -45,7 +45,9 @@ function Graph({ pane }: { pane: Size }) {
   const current = useMemo(() => drawingOf(scenario, grouping, expanded), [scenario, grouping, expanded]);
 
   const flow = useStoreApi<ExplorerNode>();
-  const count = layoutNodeCount(current.model);
+  // The layout's node ids in order (parents first): what the stages hand React Flow, and how many.
+  const order = useMemo(() => layoutNodeIds(current.model), [current]);
+  const count = order.length;
 
   // A big layout that starts at a readable zoom on its top left reaches React Flow from there, in
   // stages (firstScreen.ts): first the boxes on that screen, then all of them in batches.
@@ -58,7 +60,6 @@ function Graph({ pane }: { pane: Size }) {
   }, [current, count, flow, pane]);
   const stage = useStages(first, count);
   // A big layout's stage: its first screen, then more of its nodes in layout order (useStages).
-  const order = useMemo(() => layoutNodeIds(current.model), [current]);
   const only = useMemo(() => (stage.complete || first === null ? undefined : stageIds(order, first, stage.limit)), [stage.complete, first, order, stage.limit]);
   // Each node object is made once per layout (nodesMadeFor; the page's start makes all those of its
   // first layout), so a stage adds nodes without remaking those React Flow already has (it and

@@ -61,9 +61,6 @@ function regionBox(b: Box): Box {
   return { ...b, height: b.height - DEFAULT_PILL.gap - DEFAULT_PILL.height };
 }
 
-/** How many nodes layoutNodes makes of a model: a frame, a region and its default-domain node, an item. */
-export const layoutNodeCount = (model: GraphModel) => model.frames.length + 2 * model.regions.length + model.items.length;
-
 /** The node objects layoutNodes has made for each drawing (its `built`): each is made once. */
 const madeNodes = new WeakMap<Drawing, Map<string, ExplorerNode>>();
 
